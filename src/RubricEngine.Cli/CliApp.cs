@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Text;
+using RubricEngine.Cli.Formatting;
+using RubricEngine.Diagnostics;
+using RubricEngine.Reporting;
+
+namespace RubricEngine.Cli;
+
+/// <summary>The <c>rubric</c> command: <c>check</c> and <c>score</c>. Writers are parameters so tests run it in-process.</summary>
+internal static class CliApp
+{
+    /// <summary>Exit code when every input was read and scored.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code when some input had errors (reported on stderr).</summary>
+    public const int InputErrors = 1;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("rubric: check assessment rubrics (考核细则) and score evidence against them")
+        {
+            CheckCommand(output),
+            ScoreCommand(output, error),
+        };
+
+        try
+        {
+            return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"rubric: {e.Message}");
+            return InputErrors;
+        }
+    }
+
+    private static Command CheckCommand(TextWriter output)
+    {
+        var files = new Argument<string[]>("rubric") { Description = "Rubric YAML files to check", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("check", "Check rubric files; print errors and warnings as file(line,col): severity code: message") { files };
+        command.SetAction(parse =>
+        {
+            var exit = Success;
+            foreach (var file in parse.GetValue(files)!)
+            {
+                var loaded = Rubric.TryLoad(file, out var rubric, out var diagnostics);
+                foreach (var diagnostic in diagnostics)
+                {
+                    output.WriteLine(diagnostic);
+                }
+
+                var errors = diagnostics.Count(d => d.IsError);
+                var warnings = diagnostics.Length - errors;
+                output.WriteLine(loaded
+                    ? $"{file}: rubric '{rubric!.Id}', {rubric.Lines.Length} lines, {Plural(warnings, "warning")}"
+                    : $"{file}: {Plural(errors, "error")}, {Plural(warnings, "warning")}");
+                if (!loaded)
+                {
+                    exit = InputErrors;
+                }
+            }
+
+            return exit;
+        });
+        return command;
+    }
+
+    private static Command ScoreCommand(TextWriter output, TextWriter error)
+    {
+        var rubricOption = new Option<string>("--rubric", "-r") { Description = "The rubric YAML file", Required = true };
+        var formatOption = new Option<string>("--format", "-f") { Description = "Output format", DefaultValueFactory = _ => "table" };
+        formatOption.AcceptOnlyFromAmong("table", "json", "markdown");
+        var evidence = new Argument<string[]>("evidence") { Description = "Evidence files, YAML or JSON", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("score", "Score evidence files against a rubric") { rubricOption, formatOption, evidence };
+        command.SetAction(parse =>
+        {
+            var rubricFile = parse.GetValue(rubricOption)!;
+            var format = parse.GetValue(formatOption)!;
+            if (!Rubric.TryLoad(rubricFile, out var rubric, out var rubricDiagnostics))
+            {
+                Report(rubricDiagnostics, error);
+                error.WriteLine($"rubric: {rubricFile} has errors; nothing was scored");
+                return InputErrors;
+            }
+
+            var cards = new List<ScoreCard>();
+            var failed = 0;
+            foreach (var file in parse.GetValue(evidence)!)
+            {
+                if (rubric.TryScore(file, out var card, out var diagnostics))
+                {
+                    // Warnings travel in the score card itself (table, markdown and JSON alike).
+                    cards.Add(card);
+                }
+                else
+                {
+                    failed++;
+                    Report(diagnostics, error);
+                    error.WriteLine($"rubric: {file} was not scored: it has {Plural(diagnostics.Count(d => d.IsError), "error")}");
+                }
+            }
+
+            output.Write(Render(cards, format));
+            return failed == 0 ? Success : InputErrors;
+        });
+        return command;
+    }
+
+    private static string Render(List<ScoreCard> cards, string format)
+    {
+        if (format == "json")
+        {
+            // One card is the contract's object; several are an array of such objects.
+            return cards.Count == 1
+                ? ScoreCardJson.Write(cards[0]) + Environment.NewLine
+                : "[" + string.Join(",", cards.Select(ScoreCardJson.Write)) + "]" + Environment.NewLine;
+        }
+
+        var text = new StringBuilder();
+        foreach (var card in cards)
+        {
+            text.Append(format == "markdown" ? MarkdownFormatter.Format(card) : TableFormatter.Format(card));
+            text.AppendLine();
+        }
+
+        return text.ToString();
+    }
+
+    private static void Report(IEnumerable<Diagnostic> diagnostics, TextWriter error)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            error.WriteLine(diagnostic);
+        }
+    }
+
+    private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+}

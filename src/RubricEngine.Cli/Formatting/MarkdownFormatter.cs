@@ -1,0 +1,37 @@
+using System.Text;
+
+namespace RubricEngine.Cli.Formatting;
+
+/// <summary>A score card as a Markdown table, for reports and pull requests.</summary>
+internal static class MarkdownFormatter
+{
+    public static string Format(ScoreCard card)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"## {card.Title}");
+        text.AppendLine();
+        text.AppendLine($"单位：{Escape(card.Unit)}" + (card.Year is { } year ? $"　年度：{year}" : ""));
+        text.AppendLine();
+        text.AppendLine("| 考核项目 | 编号 | 分值 | 得分 | 加分 | 说明 |");
+        text.AppendLine("|---|---|--:|--:|--:|---|");
+        foreach (var line in card.Lines)
+        {
+            text.AppendLine($"| {Escape(line.Section)} | `{line.Id}` | {Decimals.Format(line.Points)} | {Decimals.Format(line.Score)} | {Decimals.Format(line.Bonus)} | {Escape(string.Join("；", line.Reasons))} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine($"**基础分 {Decimals.Format(card.BaseTotal)} + 加分 {Decimals.Format(card.BonusTotal)} = 总分 {Decimals.Format(card.Total)}**");
+        if (card.Warnings.Length > 0)
+        {
+            text.AppendLine();
+            foreach (var warning in card.Warnings)
+            {
+                text.AppendLine($"- 注意：{Escape(warning.ToString())}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

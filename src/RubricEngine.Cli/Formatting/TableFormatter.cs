@@ -1,0 +1,55 @@
+using System.Text;
+
+namespace RubricEngine.Cli.Formatting;
+
+/// <summary>A score card as a plain-text table for a terminal, Chinese text aligned by display width.</summary>
+internal static class TableFormatter
+{
+    public static string Format(ScoreCard card)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(card.Title);
+        text.AppendLine($"单位：{card.Unit}" + (card.Year is { } year ? $"    年度：{year}" : ""));
+        text.AppendLine();
+
+        string[] headers = ["考核项目", "编号", "分值", "得分", "加分"];
+        var rows = card.Lines.Select(l => new[] { l.Section, l.Id, Numbers(l.Points), Numbers(l.Score), l.Bonus == 0 ? "" : Numbers(l.Bonus) }).ToList();
+        var widths = headers.Select((h, i) => Math.Max(TextWidth.Of(h), rows.Max(r => TextWidth.Of(r[i])))).ToArray();
+        text.AppendLine(Row(headers, widths));
+        text.AppendLine(new string('-', widths.Sum() + 2 * (widths.Length - 1)));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            text.AppendLine(Row(rows[i], widths));
+            foreach (var reason in card.Lines[i].Reasons)
+            {
+                text.AppendLine(new string(' ', widths[0] + 2) + "· " + reason);
+            }
+        }
+
+        text.AppendLine(new string('-', widths.Sum() + 2 * (widths.Length - 1)));
+        foreach (var section in card.Sections)
+        {
+            var bonus = section.Bonus == 0 ? "" : $"  加分 {Numbers(section.Bonus)}";
+            text.AppendLine($"{TextWidth.PadRight(section.Name, widths[0])}  {Numbers(section.Score)} / {Numbers(section.Points)}{bonus}");
+        }
+
+        text.AppendLine($"基础分 {Numbers(card.BaseTotal)} + 加分 {Numbers(card.BonusTotal)} = 总分 {Numbers(card.Total)}");
+        foreach (var warning in card.Warnings)
+        {
+            text.AppendLine($"注意：{warning}");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Row(string[] cells, int[] widths) =>
+        string.Join("  ", cells.Select((c, i) => i >= 2 ? TextWidth.PadLeft(c, widths[i]) : TextWidth.PadRight(c, widths[i]))).TrimEnd();
+
+    private static string Numbers(decimal value) => RubricEngine.Cli.Formatting.Decimals.Format(value);
+}
+
+/// <summary>Invariant number text without trailing zeros.</summary>
+internal static class Decimals
+{
+    public static string Format(decimal value) => value.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,348 @@
+using System.Collections.Immutable;
+using RubricEngine.Binding.Functions;
+using RubricEngine.Diagnostics;
+using RubricEngine.Syntax;
+
+namespace RubricEngine.Binding;
+
+/// <summary>
+/// Checks a parsed rubric against the function catalogue and its own arithmetic: names ("did you mean"),
+/// arity, argument ranges, modifiers, keys and items, points that add up, and each line's achievable maximum.
+/// </summary>
+internal static class Binder
+{
+    public static BoundRubric? Bind(RubricSyntax rubric, List<Diagnostic> diagnostics)
+    {
+        var errorsBefore = diagnostics.Count(d => d.IsError);
+        var levels = BindLevels(rubric, diagnostics);
+        var sections = rubric.Sections.Select(s => s.Name.Value).ToHashSet(StringComparer.Ordinal);
+        CheckDuplicates(rubric.Sections.Select(s => s.Name), "section", diagnostics);
+        CheckDuplicates(rubric.Lines.Select(l => l.Id), "line id", diagnostics);
+
+        var lines = ImmutableArray.CreateBuilder<BoundLine>(rubric.Lines.Length);
+        foreach (var line in rubric.Lines)
+        {
+            if (!sections.Contains(line.Section.Value))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownSection, line.Section.Span,
+                    $"line '{line.Id.Value}' names section '{line.Section.Value}', which is not declared under 'sections'{Suggestions.DidYouMean(line.Section.Value, sections)}"));
+            }
+
+            if (BindLine(line, levels, diagnostics) is { } bound)
+            {
+                lines.Add(bound);
+            }
+        }
+
+        CheckPointsAddUp(rubric, diagnostics);
+        return diagnostics.Count(d => d.IsError) > errorsBefore ? null : new BoundRubric(rubric, lines.ToImmutable());
+    }
+
+    private static ImmutableArray<(string Id, string Label)> BindLevels(RubricSyntax rubric, List<Diagnostic> diagnostics)
+    {
+        CheckDuplicates(rubric.Levels.Select(l => l.Id), "level id", diagnostics);
+        return [.. rubric.Levels.Select(l => (l.Id.Value, l.Label))];
+    }
+
+    private static BoundLine? BindLine(LineSyntax line, ImmutableArray<(string Id, string Label)> levels, List<Diagnostic> diagnostics)
+    {
+        CheckDuplicates(line.Criteria.SelectMany(c => c.Keys), $"evidence key in line '{line.Id.Value}'", diagnostics);
+        var criteria = ImmutableArray.CreateBuilder<BoundCriterion>();
+        foreach (var criterion in line.Criteria)
+        {
+            if (BindCriterion(criterion, levels, diagnostics) is { } bound)
+            {
+                criteria.Add(bound);
+            }
+        }
+
+        if (criteria.Count != line.Criteria.Length)
+        {
+            return null;
+        }
+
+        var nominal = criteria.Where(c => !c.IsBonus).Sum(c => c.Syntax.Points.Value);
+        if (nominal > line.Points.Value)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PointsMismatch, line.Points.Span,
+                $"the criteria of line '{line.Id.Value}' add up to {Numbers.Format(nominal)} points, more than the line's {Numbers.Format(line.Points.Value)}"));
+        }
+
+        decimal? maximum = criteria.Where(c => !c.IsBonus).Aggregate((decimal?)0m, (sum, c) => sum + c.Range.Max);
+        if (maximum is { } max && max < line.Points.Value)
+        {
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.NominalNotAchievable, line.Points.Span,
+                $"line '{line.Id.Value}' is worth {Numbers.Format(line.Points.Value)} points, but its criteria can award at most {Numbers.Format(Math.Max(0m, max))}; check the standard, or the points"));
+        }
+
+        return new BoundLine(line, criteria.ToImmutable(), maximum is { } m ? Math.Max(0m, m) : null);
+    }
+
+    private static BoundCriterion? BindCriterion(CriterionSyntax criterion, ImmutableArray<(string Id, string Label)> levels, List<Diagnostic> diagnostics)
+    {
+        var rule = criterion.Rule;
+        var source = criterion.RuleSource;
+        var errorsBefore = diagnostics.Count(d => d.IsError);
+        var call = rule.Call;
+        if (!FunctionCatalogue.ByName.TryGetValue(call.Name.Text, out var function))
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownFunction, source.PositionOf(call.Name.Span.Offset),
+                $"unknown function '{call.Name.Text}'{Suggestions.DidYouMean(call.Name.Text, FunctionCatalogue.ByName.Keys)}"
+                + (Suggestions.Closest(call.Name.Text, FunctionCatalogue.ByName.Keys) is null ? $"; the functions are {string.Join(", ", FunctionCatalogue.ByName.Keys)}" : "")));
+            return null;
+        }
+
+        CheckArguments(function, call, source, diagnostics);
+        var (cap, floor, isBonus, isUncapped, options) = BindModifiers(rule, function, source, diagnostics);
+        CheckKeysAndItems(criterion, function, diagnostics);
+        if (diagnostics.Count(d => d.IsError) > errorsBefore)
+        {
+            return null;
+        }
+
+        var context = new BindContext(
+            [.. call.Arguments.Select(a => a.Value)],
+            criterion.Points.Value,
+            [.. criterion.Items.Select(i => i.Value)],
+            levels,
+            options,
+            [.. criterion.Keys.Select(k => (k.Value, k.Span))]);
+        if (function.Check(context) is { } problem)
+        {
+            diagnostics.Add(Diagnostic.Error(problem.Code, source.PositionOf(call.Span.Offset), problem.Message));
+            return null;
+        }
+
+        var raw = function.Range(context);
+        var range = new ScoreRange(
+            floor is { } f ? (raw.Min is { } min ? Math.Max(min, f) : f) : raw.Min,
+            cap is { } c ? (raw.Max is { } max ? Math.Min(max, c) : c) : raw.Max);
+        if (!CheckLimits(criterion, function, raw, cap, floor, isBonus, isUncapped, diagnostics))
+        {
+            return null;
+        }
+
+        return new BoundCriterion(criterion, function, context, cap, floor, isBonus, isUncapped, range, function.Slots(context));
+    }
+
+    private static void CheckArguments(ScoringFunction function, CallSyntax call, RuleSource source, List<Diagnostic> diagnostics)
+    {
+        if (!function.IsVariadic && call.Arguments.Length != function.Parameters.Length)
+        {
+            var hint = call.Arguments.Length == function.Parameters.Length + 1 && call.Arguments.Length >= 2
+                && call.Arguments[^1].Literal == decimal.Truncate(call.Arguments[^1].Literal) && !call.Arguments[^1].IsPercent
+                ? $"; if you meant the number {call.Arguments[^2]}.{call.Arguments[^1]}, write '.' as the decimal point, not ','"
+                : "";
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongArity, source.PositionOf(call.Span.Offset),
+                $"{function.Name} takes {Count(function.Parameters.Length, "argument")} ({function.Signature}), but {call.Arguments.Length} {(call.Arguments.Length == 1 ? "was" : "were")} given{hint}; for example {function.Example}"));
+            return;
+        }
+
+        for (var i = 0; i < call.Arguments.Length; i++)
+        {
+            var parameter = function.Parameters[function.IsVariadic ? 0 : i];
+            var argument = call.Arguments[i];
+            if (argument.Value < parameter.Min || argument.Value > parameter.Max)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ArgumentOutOfRange, source.PositionOf(argument.Span.Offset),
+                    $"{function.Name}'s {parameter.Name} ({parameter.Meaning}) must be from {Numbers.Format(parameter.Min)} to {Numbers.Format(parameter.Max)}, not {argument}"));
+            }
+        }
+    }
+
+    private static (decimal? Cap, decimal? Floor, bool IsBonus, bool IsUncapped, ImmutableHashSet<string> Options) BindModifiers(
+        RuleSyntax rule, ScoringFunction function, RuleSource source, List<Diagnostic> diagnostics)
+    {
+        decimal? cap = null;
+        decimal? floor = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var options = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var known = Modifiers.ByName.Keys.Concat(function.Options).ToList();
+        foreach (var modifier in rule.Prefixes.Concat(rule.Modifiers))
+        {
+            var name = modifier.Name.Text;
+            var at = source.PositionOf(modifier.Span.Offset);
+            var isOption = function.Options.Contains(name);
+            if (!Modifiers.ByName.TryGetValue(name, out var info) && !isOption)
+            {
+                var elsewhere = FunctionCatalogue.All.FirstOrDefault(f => f.Options.Contains(name));
+                var message = elsewhere is not null
+                    ? $"'{name}' belongs to {elsewhere.Name}(…), not to {function.Name}(…)"
+                    : FunctionCatalogue.ByName.ContainsKey(name)
+                        ? $"'{name}' is a function, not a modifier; a rule has one function, and a function needs its parentheses"
+                        : $"unknown modifier '{name}'{Suggestions.DidYouMean(name, known)}; the modifiers for {function.Name}(…) are {string.Join(", ", known)}";
+                diagnostics.Add(Diagnostic.Error(elsewhere is null ? DiagnosticCodes.UnknownModifier : DiagnosticCodes.ModifierConflict, at, message));
+                continue;
+            }
+
+            if (!seen.Add(name))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModifierConflict, at, $"'{name}' is given twice; keep one"));
+                continue;
+            }
+
+            var takesNumber = info?.TakesNumber ?? false;
+            if (takesNumber && modifier.Argument is null)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModifierConflict, at, $"'{name}' needs a number, as in {info!.Example}"));
+                continue;
+            }
+
+            if (!takesNumber && modifier.Argument is not null)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModifierConflict, source.PositionOf(modifier.Argument.Span.Offset),
+                    $"'{name}' takes no number; remove {modifier.Argument}"));
+                continue;
+            }
+
+            switch (name)
+            {
+                case Modifiers.Cap when modifier.Argument!.Value < 0:
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ArgumentOutOfRange, source.PositionOf(modifier.Argument.Span.Offset),
+                        $"a cap must not be negative, not {modifier.Argument}"));
+                    break;
+                case Modifiers.Cap:
+                    cap = modifier.Argument!.Value;
+                    break;
+                case Modifiers.Floor:
+                    floor = modifier.Argument!.Value;
+                    break;
+                default:
+                    if (isOption)
+                    {
+                        options.Add(name);
+                    }
+
+                    break;
+            }
+        }
+
+        var isUncapped = seen.Contains(Modifiers.Uncapped);
+        if (isUncapped && seen.Contains(Modifiers.Cap))
+        {
+            var capModifier = rule.Prefixes.Concat(rule.Modifiers).First(m => m.Name.Text == Modifiers.Cap);
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModifierConflict, source.PositionOf(capModifier.Span.Offset),
+                "'uncapped' and 'cap' contradict each other; keep one"));
+        }
+
+        if (cap is { } c && floor is { } f && f > c)
+        {
+            var floorModifier = rule.Prefixes.Concat(rule.Modifiers).First(m => m.Name.Text == Modifiers.Floor);
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FloorAboveCap, source.PositionOf(floorModifier.Span.Offset),
+                $"the floor {Numbers.Format(f)} is above the cap {Numbers.Format(c)}"));
+        }
+
+        return (cap, floor, seen.Contains(Modifiers.Bonus), isUncapped, options.ToImmutable());
+    }
+
+    private static void CheckKeysAndItems(CriterionSyntax criterion, ScoringFunction function, List<Diagnostic> diagnostics)
+    {
+        var roles = function.KeyRoles;
+        if (criterion.Keys.Length != roles.Length)
+        {
+            var message = roles.Length == 1
+                ? $"{function.Name}(…) scores one evidence key; write 'key: …', not a list of {criterion.Keys.Length}"
+                : $"{function.Name}(…) scores {roles.Length} evidence keys; write 'keys: [{string.Join(", ", roles)}]'";
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, criterion.Keys[0].Span, message));
+        }
+
+        if (function.NeedsItems && !criterion.HasItems)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, criterion.Span,
+                $"{function.Name}(…) needs 'items': the list of item ids that can be missing"));
+        }
+        else if (!function.NeedsItems && criterion.HasItems)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, criterion.Items.FirstOrDefault().Span is { File: not null } s ? s : criterion.Span,
+                $"'items' is only for per_missing(…); {function.Name}(…) does not use it"));
+        }
+        else if (function.NeedsItems)
+        {
+            CheckDuplicates(criterion.Items, "item id", diagnostics);
+        }
+    }
+
+    private static bool CheckLimits(CriterionSyntax criterion, ScoringFunction function, ScoreRange raw, decimal? cap, decimal? floor,
+        bool isBonus, bool isUncapped, List<Diagnostic> diagnostics)
+    {
+        var source = criterion.RuleSource;
+        var rule = criterion.Rule;
+        var points = criterion.Points.Value;
+        var key = criterion.Keys[0].Value;
+        if (isBonus)
+        {
+            if (points != 0)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, criterion.Points.Span,
+                    $"'{key}' is a bonus, outside the line's points: set 'points: 0'"));
+                return false;
+            }
+        }
+        else if (!isUncapped)
+        {
+            if (cap is { } c && c > points)
+            {
+                var capModifier = rule.Prefixes.Concat(rule.Modifiers).First(m => m.Name.Text == Modifiers.Cap);
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CapExceedsPoints, source.PositionOf(capModifier.Span.Offset),
+                    $"the cap {Numbers.Format(c)} is above the {Numbers.Format(points)} points of '{key}'; lower the cap, or write 'uncapped' if the standard allows more (可超出标准分)"));
+                return false;
+            }
+
+            var max = cap is { } limit ? (raw.Max is { } m ? Math.Min(m, limit) : limit) : raw.Max;
+            if (max is null || max > points)
+            {
+                var most = max is null ? "without limit" : $"up to {Numbers.Format(max.Value)}";
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CapExceedsPoints, source.PositionOf(rule.Call.Span.Offset),
+                    $"'{key}' is worth {Numbers.Format(points)} points, but {rule.Call} can score {most}; add 'cap {Numbers.Format(points)}', or write 'uncapped' before it if the standard allows more"));
+                return false;
+            }
+        }
+
+        if (floor is { } f && raw.Min is { } lowest && lowest > f)
+        {
+            var floorModifier = rule.Prefixes.Concat(rule.Modifiers).First(m => m.Name.Text == Modifiers.Floor);
+            var why = function.NeedsItems
+                ? $"with all {criterion.Items.Length} items missing, '{key}' still scores {Numbers.Format(lowest)}"
+                : $"'{key}' never scores below {Numbers.Format(lowest)}";
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.FloorNeverReached, source.PositionOf(floorModifier.Span.Offset),
+                $"the floor {Numbers.Format(f)} is never reached: {why}; check the standard"));
+        }
+
+        return true;
+    }
+
+    private static void CheckPointsAddUp(RubricSyntax rubric, List<Diagnostic> diagnostics)
+    {
+        foreach (var section in rubric.Sections)
+        {
+            var sum = rubric.Lines.Where(l => l.Section.Value == section.Name.Value).Sum(l => l.Points.Value);
+            if (sum != section.Points.Value)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PointsMismatch, section.Points.Span,
+                    $"section '{section.Name.Value}' is worth {Numbers.Format(section.Points.Value)} points, but its lines add up to {Numbers.Format(sum)}"));
+            }
+        }
+
+        var sections = rubric.Sections.Sum(s => s.Points.Value);
+        if (sections != rubric.Total.Value)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PointsMismatch, rubric.Total.Span,
+                $"the total is {Numbers.Format(rubric.Total.Value)} points, but the sections add up to {Numbers.Format(sections)}"));
+        }
+    }
+
+    private static void CheckDuplicates(IEnumerable<Located<string>> names, string what, List<Diagnostic> diagnostics)
+    {
+        var seen = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (!seen.TryAdd(name.Value, name))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateId, name.Span,
+                    $"duplicate {what} '{name.Value}' (first at line {seen[name.Value].Span.Line})"));
+            }
+        }
+    }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+}

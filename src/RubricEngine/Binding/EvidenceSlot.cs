@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using RubricEngine.Diagnostics;
+
+namespace RubricEngine.Binding;
+
+/// <summary>The shape of evidence one key takes.</summary>
+internal enum EvidenceKind
+{
+    /// <summary>true or false.</summary>
+    Flag,
+    /// <summary>A list of months, 1..12.</summary>
+    Months,
+    /// <summary>A list of quarters, 1..4.</summary>
+    Quarters,
+    /// <summary>A whole number within [Min, Max].</summary>
+    Count,
+    /// <summary>A decimal within [Min, Max].</summary>
+    Amount,
+    /// <summary>A list of <c>{item, level}</c>, level among <see cref="EvidenceSlot.Allowed"/>.</summary>
+    Publications,
+    /// <summary>A list of ids among <see cref="EvidenceSlot.Allowed"/>.</summary>
+    ItemIds,
+}
+
+/// <summary>One evidence key a criterion reads, with the constraints its value must meet.</summary>
+/// <param name="Key">The evidence key.</param>
+/// <param name="Span">Where the key is declared in the rubric.</param>
+/// <param name="Kind">The value's shape.</param>
+/// <param name="Min">Lowest allowed number (Count, Amount).</param>
+/// <param name="Max">Highest allowed number, or null for none (Count, Amount).</param>
+/// <param name="Allowed">Allowed level or item ids (Publications, ItemIds).</param>
+/// <param name="MissingIsNone">True when an absent key simply means "none" (a deduction): no warning.</param>
+internal sealed record EvidenceSlot(
+    string Key,
+    SourceSpan Span,
+    EvidenceKind Kind,
+    decimal Min = 0,
+    decimal? Max = null,
+    ImmutableArray<string> Allowed = default,
+    bool MissingIsNone = false)
+{
+    public string Describe() => Kind switch
+    {
+        EvidenceKind.Flag => "true or false",
+        EvidenceKind.Months => "a list of months (1 to 12), e.g. [1, 2, 3]",
+        EvidenceKind.Quarters => "a list of quarters (1 to 4), e.g. [1, 3]",
+        EvidenceKind.Count => Max is null ? $"a whole number of at least {Min}" : $"a whole number from {Min} to {Max}",
+        EvidenceKind.Amount => Max is null ? $"a number of at least {Min}" : $"a number from {Min} to {Max}",
+        EvidenceKind.Publications => "a list of publications such as { item: tea-lecture, level: county }",
+        EvidenceKind.ItemIds => $"a list of ids among {string.Join(", ", Allowed)}",
+        _ => Kind.ToString(),
+    };
+}

@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using RubricEngine.Evidence;
+
+namespace RubricEngine.Binding.Functions;
+
+/// <summary><c>present(p)</c>: a checklist item, p points when present ("有…各2分").</summary>
+internal sealed class PresentFunction : ScoringFunction
+{
+    public override string Name => "present";
+    public override string Phrase => "有固定场所、悬挂标牌各2分";
+    public override string Example => "present(2)";
+    public override ImmutableArray<Parameter> Parameters { get; } = [new("points", 0m, 1000m, "the points when present")];
+
+    public override ImmutableArray<EvidenceSlot> Slots(BindContext context) =>
+        [new EvidenceSlot(context.Keys[0].Key, context.Keys[0].Span, EvidenceKind.Flag)];
+
+    public override ScoreRange Range(BindContext context) => new(0m, context.Arguments[0]);
+
+    public override CriterionRuntime Compile(BindContext context)
+    {
+        var points = context.Arguments[0];
+        return values => values[0] is FlagValue { Value: true }
+            ? new Outcome(points, $"有，{Numbers.Format(points)} 分")
+            : new Outcome(0m, "无，0 分");
+    }
+}
+
+/// <summary><c>all_or_nothing(p)</c>: p points when done, none otherwise ("未落实的不得分").</summary>
+internal sealed class AllOrNothingFunction : ScoringFunction
+{
+    private readonly PresentFunction present = new();
+
+    public override string Name => "all_or_nothing";
+    public override string Phrase => "未落实的不得分";
+    public override string Example => "all_or_nothing(4)";
+    public override ImmutableArray<Parameter> Parameters => present.Parameters;
+    public override ImmutableArray<EvidenceSlot> Slots(BindContext context) => present.Slots(context);
+    public override ScoreRange Range(BindContext context) => present.Range(context);
+
+    public override CriterionRuntime Compile(BindContext context)
+    {
+        var points = context.Arguments[0];
+        return values => values[0] is FlagValue { Value: true }
+            ? new Outcome(points, $"已落实，{Numbers.Format(points)} 分")
+            : new Outcome(0m, "未落实，不得分");
+    }
+}

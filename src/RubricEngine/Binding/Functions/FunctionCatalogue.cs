@@ -1,0 +1,24 @@
+using System.Collections.Frozen;
+
+namespace RubricEngine.Binding.Functions;
+
+/// <summary>Every scoring function of the DSL, by name. The one place that decides which names exist.</summary>
+internal static class FunctionCatalogue
+{
+    public static IReadOnlyList<ScoringFunction> All { get; } =
+    [
+        new PresentFunction(),
+        new AllOrNothingFunction(),
+        PerPeriodFunction.Monthly,
+        PerPeriodFunction.Quarterly,
+        new MonthlyShareFunction(),
+        new PerItemFunction(),
+        new RatioFunction(),
+        new TieredFunction(),
+        new PerMissingFunction(),
+        new JudgedFunction(),
+        new DeductionFunction(),
+    ];
+
+    public static FrozenDictionary<string, ScoringFunction> ByName { get; } = All.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
+}

@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using RubricEngine.Diagnostics;
+using RubricEngine.Evidence;
+
+namespace RubricEngine.Binding.Functions;
+
+/// <summary>
+/// <c>tiered(a, b, …)</c>: points by publication level, one number per rubric level, lowest first
+/// ("县级1分、市级2分、省级3分、国家级5分"). With <c>max_per_item</c>, each item scores only its highest level
+/// ("同一项目取最高得分"); without it, every publication scores.
+/// </summary>
+internal sealed class TieredFunction : ScoringFunction
+{
+    public const string MaxPerItem = "max_per_item";
+
+    public override string Name => "tiered";
+    public override string Phrase => "县级每次1分，市级2分，省级3分，国家级5分（同一项目取最高得分）";
+    public override string Example => "uncapped tiered(1, 2, 3, 5) max_per_item";
+    public override ImmutableArray<Parameter> Parameters { get; } = [new("points", 0m, 1000m, "the points for a publication at that level")];
+    public override bool IsVariadic => true;
+    public override ImmutableArray<string> Options => [MaxPerItem];
+
+    public override (string Code, string Message)? Check(BindContext context)
+    {
+        if (context.Levels.IsEmpty)
+        {
+            return (DiagnosticCodes.TiersMismatch, "tiered(…) needs the rubric's 'levels'; declare them at the top of the file");
+        }
+
+        return context.Arguments.Length != context.Levels.Length
+            ? (DiagnosticCodes.TiersMismatch,
+                $"tiered(…) gives {context.Arguments.Length} tier(s), but the rubric has {context.Levels.Length} levels ({string.Join(", ", context.Levels.Select(l => l.Id))}); give one number per level, lowest first")
+            : null;
+    }
+
+    public override ImmutableArray<EvidenceSlot> Slots(BindContext context) =>
+        [new EvidenceSlot(context.Keys[0].Key, context.Keys[0].Span, EvidenceKind.Publications, Allowed: [.. context.Levels.Select(l => l.Id)])];
+
+    public override ScoreRange Range(BindContext context) => new(0m, null);
+
+    public override CriterionRuntime Compile(BindContext context)
+    {
+        var tiers = context.Arguments;
+        var labels = context.Levels.Select(l => l.Label).ToImmutableArray();
+        var highestOnly = context.Options.Contains(MaxPerItem);
+        return values =>
+        {
+            var publications = values[0] is PublicationsValue p ? p.Publications : [];
+            if (publications.IsEmpty)
+            {
+                return new Outcome(0m, "无刊登，0 分");
+            }
+
+            var counted = highestOnly
+                ? publications.GroupBy(x => x.Item, StringComparer.Ordinal).Select(g => g.MaxBy(x => x.LevelIndex)!).ToList()
+                : publications.ToList();
+            var score = counted.Sum(x => tiers[x.LevelIndex]);
+            var terms = string.Join(" + ", counted.Select(x => $"{x.Item} {labels[x.LevelIndex]} {Numbers.Format(tiers[x.LevelIndex])}"));
+            var rule = highestOnly ? "（同一项目取最高）" : "";
+            return new Outcome(score, $"{terms} = {Numbers.Format(score)}{rule}");
+        };
+    }
+}
+
+/// <summary><c>per_missing(-d)</c>: the criterion's points less d for each missing item ("每缺1项扣0.5分"). Needs <c>items</c>.</summary>
+internal sealed class PerMissingFunction : ScoringFunction
+{
+    public override string Name => "per_missing";
+    public override string Phrase => "每缺1项扣0.5分，扣完为止";
+    public override string Example => "per_missing(-0.5) floor 0";
+    public override ImmutableArray<Parameter> Parameters { get; } = [new("deduction", -1000m, 0m, "the (negative) points for each missing item")];
+    public override bool NeedsItems => true;
+
+    public override ImmutableArray<EvidenceSlot> Slots(BindContext context) =>
+        [new EvidenceSlot(context.Keys[0].Key, context.Keys[0].Span, EvidenceKind.ItemIds, Allowed: context.Items)];
+
+    public override ScoreRange Range(BindContext context) =>
+        new(context.Points + context.Arguments[0] * context.Items.Length, context.Points);
+
+    public override CriterionRuntime Compile(BindContext context)
+    {
+        var points = context.Points;
+        var deduction = context.Arguments[0];
+        return values =>
+        {
+            if (values[0] is not ItemIdsValue missing)
+            {
+                return new Outcome(0m, "未提供缺项清单，0 分");
+            }
+
+            var score = points + deduction * missing.Items.Length;
+            var which = missing.Items.IsEmpty ? "" : $"（缺 {string.Join("、", missing.Items)}）";
+            return new Outcome(score, $"{Numbers.Format(points)} - {missing.Items.Length} 项 × {Numbers.Format(-deduction)} = {Numbers.Format(score)}{which}");
+        };
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using RubricEngine.Evidence;
+
+namespace RubricEngine.Binding.Functions;
+
+/// <summary><c>monthly(r)</c> and <c>quarterly(r)</c>: r points for each distinct month or quarter ("每月活动1.5分", "每季度3分").</summary>
+internal sealed class PerPeriodFunction(string name, EvidenceKind kind, int periods, string unit, string phrase, string example) : ScoringFunction
+{
+    public static PerPeriodFunction Monthly { get; } = new("monthly", EvidenceKind.Months, 12, "个月", "每月活动1.5分", "monthly(1.5) cap 18");
+    public static PerPeriodFunction Quarterly { get; } = new("quarterly", EvidenceKind.Quarters, 4, "个季度", "每季度3分", "quarterly(3)");
+
+    public override string Name => name;
+    public override string Phrase => phrase;
+    public override string Example => example;
+    public override ImmutableArray<Parameter> Parameters { get; } = [new("rate", 0m, 1000m, "the points for each period")];
+
+    public override ImmutableArray<EvidenceSlot> Slots(BindContext context) =>
+        [new EvidenceSlot(context.Keys[0].Key, context.Keys[0].Span, kind)];
+
+    public override ScoreRange Range(BindContext context) => new(0m, context.Arguments[0] * periods);
+
+    public override CriterionRuntime Compile(BindContext context)
+    {
+        var rate = context.Arguments[0];
+        return values =>
+        {
+            var count = values[0] is PeriodsValue p ? p.Periods.Length : 0;
+            var score = count * rate;
+            return new Outcome(score, $"{count} {unit} × {Numbers.Format(rate)} = {Numbers.Format(score)}");
+        };
+    }
+}
+
+/// <summary><c>monthly_share(p)</c>: p points for a full year, a twelfth for each month ("每月开展理论宣讲活动4分").</summary>
+internal sealed class MonthlyShareFunction : ScoringFunction
+{
+    public override string Name => "monthly_share";
+    public override string Phrase => "每月开展理论宣讲活动4分";
+    public override string Example => "monthly_share(4)";
+    public override ImmutableArray<Parameter> Parameters { get; } = [new("points", 0m, 1000m, "the points for all 12 months")];
+
+    public override ImmutableArray<EvidenceSlot> Slots(BindContext context) =>
+        [new EvidenceSlot(context.Keys[0].Key, context.Keys[0].Span, EvidenceKind.Months)];
+
+    public override ScoreRange Range(BindContext context) => new(0m, context.Arguments[0]);
+
+    public override CriterionRuntime Compile(BindContext context)
+    {
+        var points = context.Arguments[0];
+        return values =>
+        {
+            var count = values[0] is PeriodsValue p ? p.Periods.Length : 0;
+            // Multiply before dividing, so that whole results stay exact (4 × 6 ÷ 12 = 2, not 1.9999…).
+            var score = points * count / 12m;
+            return new Outcome(score, $"{Numbers.Format(points)} × {count} ÷ 12 {Numbers.Equals(score)}");
+        };
+    }
+}

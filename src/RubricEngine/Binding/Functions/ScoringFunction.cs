@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using RubricEngine.Diagnostics;
+using RubricEngine.Evidence;
+
+namespace RubricEngine.Binding.Functions;
+
+/// <summary>A function parameter and the range its argument must lie in.</summary>
+internal sealed record Parameter(string Name, decimal Min, decimal Max, string Meaning);
+
+/// <summary>The lowest and highest raw score a rule can give; null means unbounded.</summary>
+internal readonly record struct ScoreRange(decimal? Min, decimal? Max);
+
+/// <summary>What a criterion scored and why, in words with the arithmetic.</summary>
+internal readonly record struct Outcome(decimal Score, string Reason);
+
+/// <summary>Scores one criterion from the values of its evidence keys (null where a key is absent).</summary>
+internal delegate Outcome CriterionRuntime(ImmutableArray<EvidenceValue?> values);
+
+/// <summary>What a function sees when it is bound: its arguments, the criterion's points and items, the rubric's levels.</summary>
+internal sealed record BindContext(
+    ImmutableArray<decimal> Arguments,
+    decimal Points,
+    ImmutableArray<string> Items,
+    ImmutableArray<(string Id, string Label)> Levels,
+    ImmutableHashSet<string> Options,
+    ImmutableArray<(string Key, SourceSpan Span)> Keys);
+
+/// <summary>
+/// One scoring function of the DSL: its signature, the evidence it reads, its score range and its runtime.
+/// Adding a function is one subclass plus one entry in <see cref="FunctionCatalogue"/>.
+/// </summary>
+internal abstract class ScoringFunction
+{
+    public abstract string Name { get; }
+
+    /// <summary>The phrase of a Chinese standard the function encodes.</summary>
+    public abstract string Phrase { get; }
+
+    public abstract string Example { get; }
+
+    public abstract ImmutableArray<Parameter> Parameters { get; }
+
+    /// <summary>True when the argument count is set by the rubric (tiered: one per level) rather than by <see cref="Parameters"/>.</summary>
+    public virtual bool IsVariadic => false;
+
+    /// <summary>Function-specific modifiers it accepts, such as max_per_item.</summary>
+    public virtual ImmutableArray<string> Options => [];
+
+    /// <summary>Names of the evidence keys it reads, in order; a criterion gives one key per name.</summary>
+    public virtual ImmutableArray<string> KeyRoles => ["value"];
+
+    public virtual bool NeedsItems => false;
+
+    /// <summary>Checks beyond parameter ranges (judged: min ≤ max; tiered: one tier per level). Returns an error message or null.</summary>
+    public virtual (string Code, string Message)? Check(BindContext context) => null;
+
+    public abstract ImmutableArray<EvidenceSlot> Slots(BindContext context);
+
+    /// <summary>A check across the values of several keys (ratio: numerator ≤ denominator). Returns the offending key's index and a message.</summary>
+    public virtual (int KeyIndex, string Message)? CheckEvidence(ImmutableArray<EvidenceValue?> values) => null;
+
+    public abstract ScoreRange Range(BindContext context);
+
+    public abstract CriterionRuntime Compile(BindContext context);
+
+    public string Signature => IsVariadic
+        ? $"{Name}(points per level…)"
+        : $"{Name}({string.Join(", ", Parameters.Select(p => p.Name))})";
+}

@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using RubricEngine.Binding;
+using RubricEngine.Binding.Functions;
+
+namespace RubricEngine.Compilation;
+
+/// <summary>Turns a bound rubric into delegates: each criterion's function runtime wrapped with its cap and floor.</summary>
+internal static class Compiler
+{
+    public static ImmutableArray<CompiledLine> Compile(BoundRubric rubric) =>
+        [.. rubric.Lines.Select(line => new CompiledLine(Describe(line), [.. line.Criteria.Select(CompileCriterion)]))];
+
+    private static CompiledCriterion CompileCriterion(BoundCriterion criterion)
+    {
+        var runtime = criterion.Function.Compile(criterion.Context);
+        var cap = criterion.Cap;
+        var floor = criterion.Floor;
+        CriterionRuntime evaluate = cap is null && floor is null ? runtime : values =>
+        {
+            var (score, reason) = runtime(values);
+            if (cap is { } c && score > c)
+            {
+                return new Outcome(c, $"{reason}（上限 {Numbers.Format(c)}）");
+            }
+
+            if (floor is { } f && score < f)
+            {
+                return new Outcome(f, $"{reason}（下限 {Numbers.Format(f)}）");
+            }
+
+            return new Outcome(score, reason);
+        };
+
+        return new CompiledCriterion(criterion.Syntax.Label, criterion.IsBonus, criterion.Slots, evaluate, criterion.Function.CheckEvidence);
+    }
+
+    private static RubricLine Describe(BoundLine line)
+    {
+        var syntax = line.Syntax;
+        return new RubricLine(
+            syntax.Id.Value,
+            syntax.Section.Value,
+            syntax.Content,
+            syntax.Points.Value,
+            line.Maximum,
+            syntax.Check,
+            syntax.Standard,
+            [.. line.Criteria.Select(c => new RubricCriterion(
+                [.. c.Syntax.Keys.Select(k => k.Value)],
+                c.Syntax.Label,
+                c.Syntax.Points.Value,
+                c.Syntax.Rule.ToString(),
+                c.IsBonus))]);
+    }
+}

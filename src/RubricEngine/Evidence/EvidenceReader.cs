@@ -1,0 +1,323 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using RubricEngine.Binding;
+using RubricEngine.Compilation;
+using RubricEngine.Diagnostics;
+using RubricEngine.Loading;
+
+namespace RubricEngine.Evidence;
+
+/// <summary>
+/// Reads an evidence file's tree against a compiled rubric: every line id, key and value is checked,
+/// and a file with any error yields no evidence at all, so nothing is scored from it.
+/// </summary>
+internal static class EvidenceReader
+{
+    private static readonly string[] TopKeys = ["rubric", "unit", "year", "lines"];
+    private static readonly string[] PublicationKeys = ["item", "level"];
+
+    public static EvidenceSet? Read(TreeNode root, string file, string rubricId, IReadOnlyList<CompiledLine> lines, LoadLimits limits, List<Diagnostic> diagnostics)
+    {
+        var errorsBefore = diagnostics.Count(d => d.IsError);
+        var warnings = new List<Diagnostic>();
+        if (Values.Mapping(root, "an evidence file", diagnostics) is not { } mapping)
+        {
+            return null;
+        }
+
+        var reader = new MappingReader(mapping, "the evidence file", TopKeys, diagnostics);
+        if (reader.Text("rubric") is { } rubric && rubric != rubricId)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongRubric, reader.Node("rubric", false)!.Span,
+                $"this evidence is for rubric '{rubric}', but it is being scored with rubric '{rubricId}'"));
+        }
+
+        var unit = reader.Text("unit");
+        var year = ReadYear(reader, diagnostics);
+        var linesNode = reader.Mapping("lines");
+        var byId = lines.ToDictionary(l => l.Info.Id, StringComparer.Ordinal);
+        var values = new Dictionary<string, FrozenDictionary<string, EvidenceValue>>(StringComparer.Ordinal);
+        var lineSpans = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+
+        foreach (var entry in linesNode?.Entries ?? [])
+        {
+            var lineId = entry.Key.Value;
+            if (!byId.TryGetValue(lineId, out var line))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownLine, entry.Key.Span,
+                    $"rubric '{rubricId}' has no line '{lineId}'{Suggestions.DidYouMean(lineId, byId.Keys)}"));
+                continue;
+            }
+
+            lineSpans[lineId] = entry.Key.Span;
+            if (entry.Value is ScalarNode { IsNull: true })
+            {
+                continue; // a line left empty: every key is missing, reported below
+            }
+
+            if (Values.Mapping(entry.Value, $"line '{lineId}'", diagnostics) is { } keys)
+            {
+                values[lineId] = ReadLine(line, keys, lines, limits, diagnostics, warnings);
+            }
+        }
+
+        if (diagnostics.Count(d => d.IsError) > errorsBefore || unit is null || linesNode is null)
+        {
+            return null;
+        }
+
+        ReportMissing(lines, values, lineSpans, reader.KeyNode("lines")!.Span, warnings);
+        return new EvidenceSet(file, unit, year, values.ToFrozenDictionary(StringComparer.Ordinal), [.. warnings]);
+    }
+
+    private static int? ReadYear(MappingReader reader, List<Diagnostic> diagnostics)
+    {
+        if (reader.Decimal("year", required: false) is not { } year)
+        {
+            return null;
+        }
+
+        if (year != decimal.Truncate(year) || year is < 1900 or > 2999)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EvidenceOutOfRange, reader.Node("year", false)!.Span,
+                $"'year' must be a year such as 2022, not {Numbers.Format(year)}"));
+            return null;
+        }
+
+        return (int)year;
+    }
+
+    private static FrozenDictionary<string, EvidenceValue> ReadLine(CompiledLine line, MappingNode keys, IReadOnlyList<CompiledLine> lines,
+        LoadLimits limits, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
+    {
+        var result = new Dictionary<string, EvidenceValue>(StringComparer.Ordinal);
+        var spans = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+        foreach (var entry in keys.Entries)
+        {
+            var key = entry.Key.Value;
+            if (!line.Slots.TryGetValue(key, out var slot))
+            {
+                var owner = lines.FirstOrDefault(l => l.Slots.ContainsKey(key));
+                var hint = owner is not null
+                    ? $"; '{key}' belongs to line '{owner.Info.Id}'"
+                    : Suggestions.DidYouMean(key, line.Slots.Keys);
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownEvidenceKey, entry.Key.Span,
+                    $"line '{line.Info.Id}' has no evidence key '{key}'{hint}; its keys are {string.Join(", ", line.Slots.Keys)}"));
+                continue;
+            }
+
+            if (ReadValue(entry.Value, slot, $"'{line.Info.Id}.{key}'", limits, diagnostics, warnings) is { } value)
+            {
+                result[key] = value;
+                spans[key] = entry.Value.Span;
+            }
+        }
+
+        foreach (var criterion in line.Criteria)
+        {
+            var criterionValues = criterion.Slots.Select(s => result.GetValueOrDefault(s.Key)).ToImmutableArray();
+            if (criterion.CheckEvidence(criterionValues) is { } problem)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EvidenceOutOfRange, spans[criterion.Slots[problem.KeyIndex].Key],
+                    $"'{line.Info.Id}.{criterion.Slots[problem.KeyIndex].Key}' is {problem.Message}"));
+            }
+        }
+
+        return result.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static EvidenceValue? ReadValue(TreeNode node, EvidenceSlot slot, string what, LoadLimits limits, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
+    {
+        switch (slot.Kind)
+        {
+            case EvidenceKind.Flag:
+                return Values.Bool(node, what, diagnostics) is { } flag ? new FlagValue(flag) : null;
+            case EvidenceKind.Months:
+                return ReadPeriods(node, what, 12, "month", limits, diagnostics, warnings);
+            case EvidenceKind.Quarters:
+                return ReadPeriods(node, what, 4, "quarter", limits, diagnostics, warnings);
+            case EvidenceKind.Count:
+                return ReadNumber(node, slot, what, wholeNumber: true, diagnostics) is { } count ? new CountValue((int)count) : null;
+            case EvidenceKind.Amount:
+                return ReadNumber(node, slot, what, wholeNumber: false, diagnostics) is { } amount ? new AmountValue(amount) : null;
+            case EvidenceKind.Publications:
+                return ReadPublications(node, slot, what, limits, diagnostics);
+            case EvidenceKind.ItemIds:
+                return ReadItemIds(node, slot, what, limits, diagnostics, warnings);
+            default:
+                throw new InvalidOperationException($"no reader for {slot.Kind}");
+        }
+    }
+
+    private static PeriodsValue? ReadPeriods(TreeNode node, string what, int periods, string noun, LoadLimits limits, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
+    {
+        if (ReadList(node, what, $"a list of {noun}s (1 to {periods}), e.g. [1, 2, 3]", limits, diagnostics) is not { } list)
+        {
+            return null;
+        }
+
+        var seen = new SortedSet<int>();
+        var valid = true;
+        foreach (var item in list.Items)
+        {
+            if (Values.Decimal(item, $"a {noun} in {what}", diagnostics) is not { } number)
+            {
+                valid = false;
+                continue;
+            }
+
+            if (number != decimal.Truncate(number) || number < 1 || number > periods)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EvidenceOutOfRange, item.Span,
+                    $"{Numbers.Format(number)} is not a {noun}; {noun}s are whole numbers from 1 to {periods}"));
+                valid = false;
+                continue;
+            }
+
+            if (!seen.Add((int)number))
+            {
+                warnings.Add(Diagnostic.Warning(DiagnosticCodes.RepeatedPeriod, item.Span,
+                    $"{noun} {Numbers.Format(number)} is listed twice in {what}; it counts once"));
+            }
+        }
+
+        return valid ? new PeriodsValue([.. seen]) : null;
+    }
+
+    private static decimal? ReadNumber(TreeNode node, EvidenceSlot slot, string what, bool wholeNumber, List<Diagnostic> diagnostics)
+    {
+        if (Values.Decimal(node, what, diagnostics) is not { } number)
+        {
+            return null;
+        }
+
+        if (wholeNumber && number != decimal.Truncate(number))
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EvidenceOutOfRange, node.Span, $"{what} counts things: it must be a whole number, not {Numbers.Format(number)}"));
+            return null;
+        }
+
+        if (number < slot.Min || number > slot.Max)
+        {
+            var range = slot.Max is { } max ? $"from {Numbers.Format(slot.Min)} to {Numbers.Format(max)}" : $"at least {Numbers.Format(slot.Min)}";
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EvidenceOutOfRange, node.Span, $"{what} must be {range}, not {Numbers.Format(number)}"));
+            return null;
+        }
+
+        return number;
+    }
+
+    private static PublicationsValue? ReadPublications(TreeNode node, EvidenceSlot slot, string what, LoadLimits limits, List<Diagnostic> diagnostics)
+    {
+        if (ReadList(node, what, slot.Describe(), limits, diagnostics) is not { } list)
+        {
+            return null;
+        }
+
+        var publications = ImmutableArray.CreateBuilder<Publication>();
+        var valid = true;
+        foreach (var item in list.Items)
+        {
+            if (Values.Mapping(item, $"a publication in {what}", diagnostics) is not { } mapping)
+            {
+                valid = false;
+                continue;
+            }
+
+            var errorsBefore = diagnostics.Count;
+            var reader = new MappingReader(mapping, "a publication", PublicationKeys, diagnostics);
+            var name = reader.Text("item");
+            var level = reader.Text("level");
+            var index = level is null ? -1 : slot.Allowed.IndexOf(level);
+            if (level is not null && index < 0)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownEvidenceValue, reader.Node("level", false)!.Span,
+                    $"unknown level '{level}'{Suggestions.DidYouMean(level, slot.Allowed)}; the levels are {string.Join(", ", slot.Allowed)}"));
+            }
+
+            if (diagnostics.Count > errorsBefore || name is null)
+            {
+                valid = false;
+                continue;
+            }
+
+            publications.Add(new Publication(name, index));
+        }
+
+        return valid ? new PublicationsValue(publications.ToImmutable()) : null;
+    }
+
+    private static ItemIdsValue? ReadItemIds(TreeNode node, EvidenceSlot slot, string what, LoadLimits limits, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
+    {
+        if (ReadList(node, what, slot.Describe(), limits, diagnostics) is not { } list)
+        {
+            return null;
+        }
+
+        var items = new List<string>();
+        var valid = true;
+        foreach (var item in list.Items)
+        {
+            if (Values.Text(item, $"an item in {what}", diagnostics) is not { } id)
+            {
+                valid = false;
+                continue;
+            }
+
+            if (!slot.Allowed.Contains(id))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownEvidenceValue, item.Span,
+                    $"unknown item '{id}' in {what}{Suggestions.DidYouMean(id, slot.Allowed)}; the items are {string.Join(", ", slot.Allowed)}"));
+                valid = false;
+                continue;
+            }
+
+            if (items.Contains(id))
+            {
+                warnings.Add(Diagnostic.Warning(DiagnosticCodes.RepeatedPeriod, item.Span, $"'{id}' is listed twice in {what}; it counts once"));
+                continue;
+            }
+
+            items.Add(id);
+        }
+
+        return valid ? new ItemIdsValue([.. items]) : null;
+    }
+
+    private static SequenceNode? ReadList(TreeNode node, string what, string expected, LoadLimits limits, List<Diagnostic> diagnostics)
+    {
+        if (node is not SequenceNode list)
+        {
+            diagnostics.Add(Values.WrongType(node, what, expected));
+            return null;
+        }
+
+        if (list.Items.Length > limits.MaxListItems)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, list.Span, $"{what} has {list.Items.Length} entries, more than the limit of {limits.MaxListItems}"));
+            return null;
+        }
+
+        return list;
+    }
+
+    private static void ReportMissing(IReadOnlyList<CompiledLine> lines, Dictionary<string, FrozenDictionary<string, EvidenceValue>> values,
+        Dictionary<string, SourceSpan> lineSpans, SourceSpan linesSpan, List<Diagnostic> warnings)
+    {
+        foreach (var line in lines)
+        {
+            var given = values.GetValueOrDefault(line.Info.Id);
+            var missing = line.Slots.Values.Where(s => !s.MissingIsNone && (given is null || !given.ContainsKey(s.Key))).Select(s => s.Key).ToList();
+            if (missing.Count == 0)
+            {
+                continue;
+            }
+
+            var at = lineSpans.TryGetValue(line.Info.Id, out var span) ? span : linesSpan;
+            var message = given is null && !lineSpans.ContainsKey(line.Info.Id)
+                ? $"no evidence for line '{line.Info.Id}'; it scores 0"
+                : $"no evidence for {string.Join(", ", missing.Select(k => $"'{line.Info.Id}.{k}'"))}; {(missing.Count == 1 ? "it scores" : "they score")} 0";
+            warnings.Add(Diagnostic.Warning(DiagnosticCodes.MissingEvidence, at, message));
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using RubricEngine.Diagnostics;
+
+namespace RubricEngine.Loading;
+
+/// <summary>
+/// Reads one mapping against a fixed set of keys: unknown keys are reported with a suggestion,
+/// required keys are checked, and each value is converted with a positioned message when it does not fit.
+/// </summary>
+internal sealed class MappingReader
+{
+    private readonly MappingNode node;
+    private readonly string what;
+    private readonly List<Diagnostic> diagnostics;
+
+    public MappingReader(MappingNode node, string what, IReadOnlyCollection<string> allowedKeys, List<Diagnostic> diagnostics)
+    {
+        this.node = node;
+        this.what = what;
+        this.diagnostics = diagnostics;
+        foreach (var entry in node.Entries)
+        {
+            if (!allowedKeys.Contains(entry.Key.Value))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownKey, entry.Key.Span,
+                    $"unknown key '{entry.Key.Value}' in {what}{Suggestions.DidYouMean(entry.Key.Value, allowedKeys)}"));
+            }
+        }
+    }
+
+    public SourceSpan Span => node.Span;
+
+    public TreeNode? Node(string key, bool required)
+    {
+        foreach (var entry in node.Entries)
+        {
+            if (entry.Key.Value == key)
+            {
+                return entry.Value;
+            }
+        }
+
+        if (required)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MissingKey, node.Span, $"{what} has no '{key}'; add it"));
+        }
+
+        return null;
+    }
+
+    public ScalarNode? KeyNode(string key) => node.Entries.FirstOrDefault(e => e.Key.Value == key)?.Key;
+
+    public string? Text(string key, bool required = true) =>
+        Node(key, required) is { } value ? Values.Text(value, $"'{key}'", diagnostics) : null;
+
+    public decimal? Decimal(string key, bool required = true) =>
+        Node(key, required) is { } value ? Values.Decimal(value, $"'{key}'", diagnostics) : null;
+
+    public SequenceNode? List(string key, bool required = true) =>
+        Node(key, required) is { } value ? Values.List(value, $"'{key}'", diagnostics) : null;
+
+    public MappingNode? Mapping(string key, bool required = true) =>
+        Node(key, required) is { } value ? Values.Mapping(value, $"'{key}'", diagnostics) : null;
+}
+
+/// <summary>Conversions from tree nodes to values, each reporting a positioned error when the node does not fit.</summary>
+internal static class Values
+{
+    private const NumberStyles DecimalStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
+
+    public static string? Text(TreeNode node, string what, List<Diagnostic> diagnostics)
+    {
+        if (node is ScalarNode { IsNull: false } scalar && !string.IsNullOrWhiteSpace(scalar.Value))
+        {
+            return scalar.Value;
+        }
+
+        diagnostics.Add(WrongType(node, what, "text"));
+        return null;
+    }
+
+    public static decimal? Decimal(TreeNode node, string what, List<Diagnostic> diagnostics)
+    {
+        if (node is ScalarNode { Kind: ScalarKind.Plain, IsNull: false } scalar)
+        {
+            if (TryDecimal(scalar.Value, out var value))
+            {
+                return value;
+            }
+
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongType, node.Span,
+                $"{what} must be a plain decimal number such as 1.5, not '{scalar.Value}'"));
+            return null;
+        }
+
+        diagnostics.Add(WrongType(node, what, "a number"));
+        return null;
+    }
+
+    public static bool TryDecimal(string text, out decimal value)
+    {
+        // Plain digits with an optional sign and point: no exponent, thousands separator, NaN or Infinity,
+        // and a leading zero is decimal (YAML 1.1 would have read 012 as octal 10).
+        value = 0;
+        if (text.Length == 0 || text.Length > 32 || text.Any(c => !(char.IsAsciiDigit(c) || c is '.' or '-')))
+        {
+            return false;
+        }
+
+        return decimal.TryParse(text, DecimalStyle, CultureInfo.InvariantCulture, out value);
+    }
+
+    public static bool? Bool(TreeNode node, string what, List<Diagnostic> diagnostics)
+    {
+        if (node is ScalarNode { Kind: ScalarKind.Plain } scalar)
+        {
+            switch (scalar.Value)
+            {
+                case "true": return true;
+                case "false": return false;
+            }
+        }
+
+        diagnostics.Add(WrongType(node, what, "true or false"));
+        return null;
+    }
+
+    public static SequenceNode? List(TreeNode node, string what, List<Diagnostic> diagnostics)
+    {
+        if (node is SequenceNode list)
+        {
+            return list;
+        }
+
+        diagnostics.Add(WrongType(node, what, "a list"));
+        return null;
+    }
+
+    public static MappingNode? Mapping(TreeNode node, string what, List<Diagnostic> diagnostics)
+    {
+        if (node is MappingNode mapping)
+        {
+            return mapping;
+        }
+
+        diagnostics.Add(WrongType(node, what, "a mapping of keys to values"));
+        return null;
+    }
+
+    public static Diagnostic WrongType(TreeNode node, string what, string expected) =>
+        Diagnostic.Error(DiagnosticCodes.WrongType, node.Span, $"{what} must be {expected}, not {node.Describe()}");
+}

@@ -1,0 +1,97 @@
+using System.Text;
+using RubricEngine.Diagnostics;
+
+namespace RubricEngine.Loading;
+
+/// <summary>Turns a file's bytes into text, refusing what is not UTF-8 with the byte offset of the problem.</summary>
+internal static class SourceText
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static string? ReadFile(string path, LoadLimits limits, List<Diagnostic> diagnostics)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.StartOf(path), "file not found"));
+                return null;
+            }
+
+            if (info.Length > limits.MaxFileBytes)
+            {
+                diagnostics.Add(TooLarge(path, info.Length, limits));
+                return null;
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.StartOf(path), $"cannot read the file: {e.Message}"));
+            return null;
+        }
+
+        return Decode(bytes, path, limits, diagnostics);
+    }
+
+    public static string? Decode(ReadOnlySpan<byte> bytes, string file, LoadLimits limits, List<Diagnostic> diagnostics)
+    {
+        if (bytes.Length > limits.MaxFileBytes)
+        {
+            diagnostics.Add(TooLarge(file, bytes.Length, limits));
+            return null;
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Encoding, SourceSpan.StartOf(file),
+                "the file is UTF-16 (byte order mark at byte offset 0); save it as UTF-8"));
+            return null;
+        }
+
+        // A UTF-8 byte order mark is harmless: drop it so that the first key is read as written.
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var offset = e.Index >= 0 ? e.Index : 0;
+            var (line, column) = LineAndColumnOfByte(bytes, offset);
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Encoding, new SourceSpan(file, line, column),
+                $"the file is not valid UTF-8 at byte offset {offset} (is it saved as GBK or another legacy encoding?); save it as UTF-8"));
+            return null;
+        }
+    }
+
+    private static Diagnostic TooLarge(string file, long length, LoadLimits limits) =>
+        Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.StartOf(file),
+            $"the file has {length} bytes, more than the limit of {limits.MaxFileBytes} bytes");
+
+    /// <summary>Line and column (in characters of the valid prefix) of a byte offset.</summary>
+    private static (int Line, int Column) LineAndColumnOfByte(ReadOnlySpan<byte> bytes, int offset)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < offset && i < bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        var prefix = bytes[lineStart..Math.Min(offset, bytes.Length)];
+        var column = Encoding.UTF8.GetCharCount(prefix) + 1;
+        return (line, column);
+    }
+}

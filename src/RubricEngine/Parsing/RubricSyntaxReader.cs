@@ -1,0 +1,316 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using RubricEngine.Diagnostics;
+using RubricEngine.Loading;
+using RubricEngine.Syntax;
+
+namespace RubricEngine.Parsing;
+
+/// <summary>
+/// Reads a rubric's document tree into <see cref="RubricSyntax"/>: the schema (keys, types, required values)
+/// and every criterion's rule, parsed with <see cref="RuleParser"/>. Reports every problem it finds, not just the first.
+/// </summary>
+internal static partial class RubricSyntaxReader
+{
+    private static readonly string[] RubricKeys = ["id", "title", "source", "total", "rounding", "levels", "sections", "lines"];
+    private static readonly string[] RoundingKeys = ["decimals", "mode"];
+    private static readonly string[] LevelKeys = ["id", "label"];
+    private static readonly string[] SectionKeys = ["name", "points"];
+    private static readonly string[] LineKeys = ["id", "section", "content", "points", "check", "standard", "criteria"];
+    private static readonly string[] CriterionKeys = ["key", "keys", "label", "points", "items", "rule"];
+    private static readonly Dictionary<string, MidpointRounding> RoundingModes = new()
+    {
+        ["half_away_from_zero"] = MidpointRounding.AwayFromZero,
+        ["half_even"] = MidpointRounding.ToEven,
+    };
+
+    public static RubricSyntax? Read(TreeNode root, string file, LoadLimits limits, List<Diagnostic> diagnostics)
+    {
+        var errorsBefore = diagnostics.Count(d => d.IsError);
+        if (Values.Mapping(root, "a rubric file", diagnostics) is not { } mapping)
+        {
+            return null;
+        }
+
+        var reader = new MappingReader(mapping, "the rubric", RubricKeys, diagnostics);
+        var id = Identifier(reader, "id", "the rubric id", diagnostics);
+        var title = reader.Text("title");
+        var source = reader.Text("source");
+        var total = Points(reader, "total", diagnostics);
+        var rounding = ReadRounding(reader, diagnostics);
+        var levels = ReadList(reader, "levels", required: false, limits.MaxLines, diagnostics, node => ReadLevel(node, diagnostics));
+        var sections = ReadList(reader, "sections", required: true, limits.MaxLines, diagnostics, node => ReadSection(node, diagnostics));
+        var criteriaSeen = 0;
+        var lines = ReadList(reader, "lines", required: true, limits.MaxLines, diagnostics,
+            node => ReadLine(node, limits, diagnostics, ref criteriaSeen));
+
+        if (diagnostics.Count(d => d.IsError) > errorsBefore || id is null || title is null || source is null || total is null)
+        {
+            return null;
+        }
+
+        return new RubricSyntax(file, id.Value, title, source, total.Value, rounding, levels, sections, lines);
+    }
+
+    private static RoundingSyntax ReadRounding(MappingReader reader, List<Diagnostic> diagnostics)
+    {
+        var standard = new RoundingSyntax(2, MidpointRounding.AwayFromZero);
+        if (reader.Mapping("rounding", required: false) is not { } node)
+        {
+            return standard;
+        }
+
+        var rounding = new MappingReader(node, "'rounding'", RoundingKeys, diagnostics);
+        var decimals = standard.Decimals;
+        if (rounding.Decimal("decimals", required: false) is { } places)
+        {
+            if (places is < 0 or > 6 || places != decimal.Truncate(places))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, rounding.Node("decimals", false)!.Span,
+                    $"'decimals' must be a whole number from 0 to 6, not {places}"));
+            }
+            else
+            {
+                decimals = (int)places;
+            }
+        }
+
+        var mode = standard.Mode;
+        if (rounding.Text("mode", required: false) is { } modeName)
+        {
+            if (RoundingModes.TryGetValue(modeName, out var known))
+            {
+                mode = known;
+            }
+            else
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, rounding.Node("mode", false)!.Span,
+                    $"unknown rounding mode '{modeName}'; use half_away_from_zero (四舍五入) or half_even{Suggestions.DidYouMean(modeName, RoundingModes.Keys)}"));
+            }
+        }
+
+        return new RoundingSyntax(decimals, mode);
+    }
+
+    private static LevelSyntax? ReadLevel(TreeNode node, List<Diagnostic> diagnostics)
+    {
+        if (Values.Mapping(node, "a level", diagnostics) is not { } mapping)
+        {
+            return null;
+        }
+
+        var reader = new MappingReader(mapping, "a level", LevelKeys, diagnostics);
+        var id = Identifier(reader, "id", "a level id", diagnostics);
+        var label = reader.Text("label");
+        return id is null || label is null ? null : new LevelSyntax(id.Value, label);
+    }
+
+    private static SectionSyntax? ReadSection(TreeNode node, List<Diagnostic> diagnostics)
+    {
+        if (Values.Mapping(node, "a section", diagnostics) is not { } mapping)
+        {
+            return null;
+        }
+
+        var reader = new MappingReader(mapping, "a section", SectionKeys, diagnostics);
+        var name = reader.Text("name");
+        var points = Points(reader, "points", diagnostics);
+        return name is null || points is null ? null : new SectionSyntax(new(name, reader.Node("name", false)!.Span), points.Value);
+    }
+
+    private static LineSyntax? ReadLine(TreeNode node, LoadLimits limits, List<Diagnostic> diagnostics, ref int criteriaSeen)
+    {
+        if (Values.Mapping(node, "a line", diagnostics) is not { } mapping)
+        {
+            return null;
+        }
+
+        var reader = new MappingReader(mapping, "a line", LineKeys, diagnostics);
+        var id = Identifier(reader, "id", "a line id", diagnostics);
+        var section = reader.Text("section");
+        var content = reader.Text("content");
+        var points = Points(reader, "points", diagnostics);
+        var check = reader.Text("check");
+        var standard = reader.Text("standard");
+        var criteriaNode = reader.List("criteria");
+        var criteria = ImmutableArray.CreateBuilder<CriterionSyntax>();
+        var complete = true;
+        if (criteriaNode is not null)
+        {
+            if (criteriaNode.Items.Length == 0)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, criteriaNode.Span, "a line needs at least one criterion"));
+            }
+
+            foreach (var item in criteriaNode.Items)
+            {
+                if (++criteriaSeen > limits.MaxCriteria)
+                {
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, item.Span, $"the rubric has more than {limits.MaxCriteria} criteria, the limit"));
+                    return null;
+                }
+
+                if (ReadCriterion(item, limits, diagnostics) is { } criterion)
+                {
+                    criteria.Add(criterion);
+                }
+                else
+                {
+                    complete = false;
+                }
+            }
+        }
+
+        if (id is null || section is null || content is null || points is null || check is null || standard is null || criteriaNode is null || !complete)
+        {
+            return null;
+        }
+
+        return new LineSyntax(id.Value, new(section, reader.Node("section", false)!.Span), content, points.Value, check, standard, criteria.ToImmutable());
+    }
+
+    private static CriterionSyntax? ReadCriterion(TreeNode node, LoadLimits limits, List<Diagnostic> diagnostics)
+    {
+        if (Values.Mapping(node, "a criterion", diagnostics) is not { } mapping)
+        {
+            return null;
+        }
+
+        var reader = new MappingReader(mapping, "a criterion", CriterionKeys, diagnostics);
+        var keys = ImmutableArray.CreateBuilder<Located<string>>();
+        var keyNode = reader.Node("key", required: false);
+        var keysNode = reader.Node("keys", required: false);
+        if (keyNode is not null && keysNode is not null)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, keysNode.Span, "a criterion has either 'key' or 'keys', not both"));
+        }
+        else if (keyNode is not null)
+        {
+            if (Identifier(keyNode, "'key'", diagnostics) is { } key)
+            {
+                keys.Add(key);
+            }
+        }
+        else if (keysNode is not null)
+        {
+            keys.AddRange(ReadIdentifiers(keysNode, "'keys'", diagnostics));
+        }
+        else
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MissingKey, mapping.Span, "a criterion has no 'key'; add the evidence key it scores"));
+        }
+
+        var label = reader.Text("label");
+        var points = Points(reader, "points", diagnostics);
+        var itemsNode = reader.Node("items", required: false);
+        var items = itemsNode is null ? [] : ReadIdentifiers(itemsNode, "'items'", diagnostics);
+        var ruleNode = reader.Node("rule", required: true);
+        RuleSource? ruleSource = null;
+        RuleSyntax? rule = null;
+        if (ruleNode is ScalarNode { IsNull: false } ruleScalar)
+        {
+            ruleSource = new RuleSource(ruleScalar.Value, ruleScalar.ValueSpan, ruleScalar.IsSingleLine);
+            rule = RuleParser.Parse(ruleSource, limits, diagnostics);
+        }
+        else if (ruleNode is not null)
+        {
+            diagnostics.Add(Values.WrongType(ruleNode, "'rule'", "a scoring rule such as present(2)"));
+        }
+
+        if (keys.Count == 0 || label is null || points is null || ruleSource is null || rule is null)
+        {
+            return null;
+        }
+
+        return new CriterionSyntax(keys.ToImmutable(), mapping.Span, label, points.Value, items, itemsNode is not null, ruleSource, rule);
+    }
+
+    private static ImmutableArray<T> ReadList<T>(MappingReader reader, string key, bool required, int limit, List<Diagnostic> diagnostics, Func<TreeNode, T?> read)
+        where T : class
+    {
+        if (reader.List(key, required) is not { } list)
+        {
+            return [];
+        }
+
+        if (list.Items.Length > limit)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, list.Span, $"'{key}' has {list.Items.Length} entries, more than the limit of {limit}"));
+            return [];
+        }
+
+        var result = ImmutableArray.CreateBuilder<T>(list.Items.Length);
+        foreach (var item in list.Items)
+        {
+            if (read(item) is { } value)
+            {
+                result.Add(value);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static ImmutableArray<Located<string>> ReadIdentifiers(TreeNode node, string what, List<Diagnostic> diagnostics)
+    {
+        if (Values.List(node, what, diagnostics) is not { } list)
+        {
+            return [];
+        }
+
+        var result = ImmutableArray.CreateBuilder<Located<string>>();
+        foreach (var item in list.Items)
+        {
+            if (Identifier(item, $"an entry of {what}", diagnostics) is { } id)
+            {
+                result.Add(id);
+            }
+        }
+
+        if (result.Count == 0 && list.Items.Length == 0)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, list.Span, $"{what} is empty"));
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static Located<string>? Identifier(MappingReader reader, string key, string what, List<Diagnostic> diagnostics) =>
+        reader.Node(key, required: true) is { } node ? Identifier(node, what, diagnostics) : null;
+
+    private static Located<string>? Identifier(TreeNode node, string what, List<Diagnostic> diagnostics)
+    {
+        if (Values.Text(node, what, diagnostics) is not { } text)
+        {
+            return null;
+        }
+
+        if (!IdentifierPattern().IsMatch(text))
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, node.Span,
+                $"{what} '{text}' must be lower-case ASCII letters, digits and '_', starting with a letter, such as 'activity_months'"));
+            return null;
+        }
+
+        return new Located<string>(text, node.Span);
+    }
+
+    private static Located<decimal>? Points(MappingReader reader, string key, List<Diagnostic> diagnostics)
+    {
+        if (reader.Node(key, required: true) is not { } node || Values.Decimal(node, $"'{key}'", diagnostics) is not { } value)
+        {
+            return null;
+        }
+
+        if (value < 0)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, node.Span, $"'{key}' must not be negative, not {value}"));
+            return null;
+        }
+
+        return new Located<decimal>(value, node.Span);
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9_]{0,63}$")]
+    private static partial Regex IdentifierPattern();
+}

@@ -1,0 +1,141 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using RubricEngine.Diagnostics;
+
+namespace RubricEngine.Reporting;
+
+/// <summary>
+/// Writes a score card as the JSON contract other teams read: <c>rubric</c>, <c>unit</c>, <c>total</c> and
+/// <c>lines</c> (each with <c>id</c>, <c>score</c>, <c>bonus</c>), plus sections, reasons and warnings.
+/// Numbers are JSON numbers; Chinese text is written as is, not escaped.
+/// </summary>
+public static class ScoreCardJson
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The score card as indented JSON text.</summary>
+    /// <param name="card">The score card to write.</param>
+    public static string Write(ScoreCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("rubric", card.RubricId);
+            json.WriteString("title", card.Title);
+            json.WriteString("unit", card.Unit);
+            if (card.Year is { } year)
+            {
+                json.WriteNumber("year", year);
+            }
+            else
+            {
+                json.WriteNull("year");
+            }
+
+            WriteNumber(json, "base_total", card.BaseTotal);
+            WriteNumber(json, "bonus_total", card.BonusTotal);
+            WriteNumber(json, "total", card.Total);
+            json.WriteStartArray("sections");
+            foreach (var section in card.Sections)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", section.Name);
+                WriteNumber(json, "points", section.Points);
+                WriteNumber(json, "score", section.Score);
+                WriteNumber(json, "bonus", section.Bonus);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("lines");
+            foreach (var line in card.Lines)
+            {
+                WriteLine(json, line);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("warnings");
+            foreach (var warning in card.Warnings)
+            {
+                WriteDiagnostic(json, warning);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteLine(Utf8JsonWriter json, LineScore line)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", line.Id);
+        json.WriteString("section", line.Section);
+        WriteNumber(json, "points", line.Points);
+        if (line.Maximum is { } maximum)
+        {
+            WriteNumber(json, "maximum", maximum);
+        }
+        else
+        {
+            json.WriteNull("maximum");
+        }
+
+        WriteNumber(json, "score", line.Score);
+        WriteNumber(json, "bonus", line.Bonus);
+        json.WriteStartArray("reasons");
+        foreach (var reason in line.Reasons)
+        {
+            json.WriteStringValue(reason);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("criteria");
+        foreach (var criterion in line.Criteria)
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("keys");
+            foreach (var key in criterion.Keys)
+            {
+                json.WriteStringValue(key);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("label", criterion.Label);
+            WriteNumber(json, "score", criterion.Score);
+            json.WriteBoolean("is_bonus", criterion.IsBonus);
+            json.WriteString("reason", criterion.Reason);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic)
+    {
+        json.WriteStartObject();
+        json.WriteString("code", diagnostic.Code);
+        json.WriteString("severity", diagnostic.IsError ? "error" : "warning");
+        json.WriteString("file", diagnostic.Span.File);
+        json.WriteNumber("line", diagnostic.Span.Line);
+        json.WriteNumber("column", diagnostic.Span.Column);
+        json.WriteString("message", diagnostic.Message);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes the value without trailing zeros (15, not 15.00): still exact, and stable across inputs.</summary>
+    private static void WriteNumber(Utf8JsonWriter json, string name, decimal value)
+    {
+        json.WritePropertyName(name);
+        json.WriteRawValue(Numbers.Format(value), skipInputValidation: true);
+    }
+}

@@ -1,0 +1,193 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using RubricEngine.Binding;
+using RubricEngine.Compilation;
+using RubricEngine.Diagnostics;
+using RubricEngine.Evidence;
+using RubricEngine.Loading;
+using RubricEngine.Parsing;
+using RubricEngine.Scoring;
+
+namespace RubricEngine;
+
+/// <summary>
+/// A rubric loaded from YAML, checked and compiled: immutable and safe to share across threads.
+/// <code>
+/// if (!Rubric.TryLoad("rubrics/village.yaml", out var rubric, out var diagnostics))
+/// {
+///     foreach (var d in diagnostics) Console.Error.WriteLine(d);   // rubrics/village.yaml(42,18): error RE0102: …
+///     return;
+/// }
+/// if (rubric.TryScore("samples/village-bailong.yaml", out var card, out diagnostics))
+///     Console.WriteLine($"{card.Unit}: {card.Total}");
+/// </code>
+/// </summary>
+public sealed class Rubric
+{
+    private readonly FrozenDictionary<string, RubricLine> linesById;
+
+    private Rubric(BoundRubric bound, ImmutableArray<CompiledLine> compiled, LoadLimits limits)
+    {
+        var syntax = bound.Syntax;
+        File = syntax.File;
+        Id = syntax.Id.Value;
+        Title = syntax.Title;
+        Source = syntax.Source;
+        Total = syntax.Total.Value;
+        Decimals = syntax.Rounding.Decimals;
+        Rounding = syntax.Rounding.Mode;
+        Sections = [.. syntax.Sections.Select(s => new RubricSection(s.Name.Value, s.Points.Value))];
+        CompiledLines = compiled;
+        Lines = [.. compiled.Select(l => l.Info)];
+        Limits = limits;
+        linesById = Lines.ToFrozenDictionary(l => l.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>The file it was loaded from, as given.</summary>
+    public string File { get; }
+
+    /// <summary>The rubric id, e.g. <c>village</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>The rubric's title.</summary>
+    public string Title { get; }
+
+    /// <summary>The document it comes from.</summary>
+    public string Source { get; }
+
+    /// <summary>Total nominal points.</summary>
+    public decimal Total { get; }
+
+    /// <summary>Decimal places each line's score is rounded to.</summary>
+    public int Decimals { get; }
+
+    /// <summary>How a line's score is rounded: <see cref="MidpointRounding.AwayFromZero"/> is 四舍五入.</summary>
+    public MidpointRounding Rounding { get; }
+
+    /// <summary>Sections in rubric order.</summary>
+    public ImmutableArray<RubricSection> Sections { get; }
+
+    /// <summary>Lines in rubric order.</summary>
+    public ImmutableArray<RubricLine> Lines { get; }
+
+    /// <summary>The limits it was loaded with; evidence is read with the same.</summary>
+    public LoadLimits Limits { get; }
+
+    internal ImmutableArray<CompiledLine> CompiledLines { get; }
+
+    /// <summary>The line with this id, or null.</summary>
+    public RubricLine? FindLine(string id) => linesById.GetValueOrDefault(id);
+
+    /// <summary>Loads, checks and compiles a rubric file.</summary>
+    /// <param name="path">The rubric's YAML file; diagnostics name it as given.</param>
+    /// <param name="rubric">The rubric, when there are no errors.</param>
+    /// <param name="diagnostics">Every error and warning, in file order.</param>
+    /// <param name="limits">Resource limits; <see cref="LoadLimits.Default"/> when null.</param>
+    /// <returns>True when the rubric has no errors (it may have warnings).</returns>
+    public static bool TryLoad(string path, [NotNullWhen(true)] out Rubric? rubric, out ImmutableArray<Diagnostic> diagnostics, LoadLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        limits ??= LoadLimits.Default;
+        var found = new List<Diagnostic>();
+        rubric = Guard(found, path, () => SourceText.ReadFile(path, limits, found) is { } text ? Compile(text, path, limits, found) : null);
+        diagnostics = Sorted(found);
+        return rubric is not null;
+    }
+
+    /// <summary>Checks and compiles rubric text.</summary>
+    /// <param name="text">The rubric's YAML.</param>
+    /// <param name="file">The name diagnostics give for it.</param>
+    /// <param name="rubric">The rubric, when there are no errors.</param>
+    /// <param name="diagnostics">Every error and warning, in file order.</param>
+    /// <param name="limits">Resource limits; <see cref="LoadLimits.Default"/> when null.</param>
+    /// <returns>True when the rubric has no errors (it may have warnings).</returns>
+    public static bool TryParse(string text, string file, [NotNullWhen(true)] out Rubric? rubric, out ImmutableArray<Diagnostic> diagnostics, LoadLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(file);
+        limits ??= LoadLimits.Default;
+        var found = new List<Diagnostic>();
+        rubric = Guard(found, file, () => text.Length > limits.MaxFileBytes
+            ? SourceText.Decode(System.Text.Encoding.UTF8.GetBytes(text), file, limits, found) is null ? null : Compile(text, file, limits, found)
+            : Compile(text, file, limits, found));
+        diagnostics = Sorted(found);
+        return rubric is not null;
+    }
+
+    /// <summary>Reads an evidence file (YAML, or JSON when its name ends in <c>.json</c>) and scores it.</summary>
+    /// <param name="path">The evidence file; diagnostics name it as given.</param>
+    /// <param name="card">The score card, when the evidence has no errors.</param>
+    /// <param name="diagnostics">Errors, or the warnings the score card also carries.</param>
+    /// <returns>True when scored. A file with any error is not scored at all.</returns>
+    public bool TryScore(string path, [NotNullWhen(true)] out ScoreCard? card, out ImmutableArray<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var found = new List<Diagnostic>();
+        card = Guard(found, path, () => SourceText.ReadFile(path, Limits, found) is { } text ? ScoreText(text, path, found) : null);
+        diagnostics = Sorted(found);
+        return card is not null;
+    }
+
+    /// <summary>Scores evidence given as text.</summary>
+    /// <param name="text">The evidence, YAML or JSON.</param>
+    /// <param name="file">The name diagnostics give for it; a name ending in <c>.json</c> is read as JSON.</param>
+    /// <param name="card">The score card, when the evidence has no errors.</param>
+    /// <param name="diagnostics">Errors, or the warnings the score card also carries.</param>
+    /// <returns>True when scored.</returns>
+    public bool TryScoreText(string text, string file, [NotNullWhen(true)] out ScoreCard? card, out ImmutableArray<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(file);
+        var found = new List<Diagnostic>();
+        card = Guard(found, file, () => ScoreText(text, file, found));
+        diagnostics = Sorted(found);
+        return card is not null;
+    }
+
+    private ScoreCard? ScoreText(string text, string file, List<Diagnostic> diagnostics)
+    {
+        if (TreeReader.Read(text, file, Limits, diagnostics) is not { } tree
+            || EvidenceReader.Read(tree, file, Id, CompiledLines, Limits, diagnostics) is not { } evidence)
+        {
+            return null;
+        }
+
+        diagnostics.AddRange(evidence.Warnings);
+        return Scorer.Score(this, evidence);
+    }
+
+    /// <summary>The pipeline: YAML tree → rubric syntax (with parsed rules) → bound → compiled.</summary>
+    private static Rubric? Compile(string text, string file, LoadLimits limits, List<Diagnostic> diagnostics)
+    {
+        if (TreeReader.Read(text, file, limits, diagnostics) is not { } tree
+            || RubricSyntaxReader.Read(tree, file, limits, diagnostics) is not { } syntax
+            || Binder.Bind(syntax, diagnostics) is not { } bound)
+        {
+            return null;
+        }
+
+        return new Rubric(bound, Compiler.Compile(bound), limits);
+    }
+
+    /// <summary>
+    /// The library's promise is diagnostics, never an exception, for any input. A defect of ours that throws
+    /// still becomes a diagnostic, so a service embedding the library keeps running and the file is refused.
+    /// </summary>
+    private static T? Guard<T>(List<Diagnostic> diagnostics, string file, Func<T?> body) where T : class
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InternalError, SourceSpan.StartOf(file),
+                $"internal error while reading this file ({e.GetType().Name}: {e.Message}); the file is refused. Please report it with the file attached"));
+            return null;
+        }
+    }
+
+    private static ImmutableArray<Diagnostic> Sorted(List<Diagnostic> diagnostics) =>
+        [.. diagnostics.Distinct().OrderBy(d => d.Span.File, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)];
+}
