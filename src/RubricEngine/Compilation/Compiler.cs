@@ -12,7 +12,22 @@ internal static class Compiler
 
     private static CompiledCriterion CompileCriterion(BoundCriterion criterion)
     {
-        var runtime = criterion.Function.Compile(criterion.Context);
+        var compiled = criterion.Function.Compile(criterion.Context);
+        var required = criterion.Slots.Select(s => !s.MissingIsNone).ToImmutableArray();
+
+        // Evidence not given scores 0, said the same way for every function (the evidence reader warns about it).
+        CriterionRuntime runtime = values =>
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (values[i] is null && required[i])
+                {
+                    return new Outcome(0m, "未提供，0 分");
+                }
+            }
+
+            return compiled(values);
+        };
         var cap = criterion.Cap;
         var floor = criterion.Floor;
         CriterionRuntime evaluate = cap is null && floor is null ? runtime : values =>

@@ -67,7 +67,8 @@ internal static class EvidenceReader
         }
 
         ReportMissing(lines, values, lineSpans, reader.KeyNode("lines")!.Span, warnings);
-        return new EvidenceSet(file, unit, year, values.ToFrozenDictionary(StringComparer.Ordinal), [.. warnings]);
+        return new EvidenceSet(file, unit, year, values.ToFrozenDictionary(StringComparer.Ordinal),
+            [.. warnings.OrderBy(w => w.Span.Line).ThenBy(w => w.Span.Column)]);
     }
 
     private static int? ReadYear(MappingReader reader, List<Diagnostic> diagnostics)
