@@ -5,6 +5,9 @@ namespace RubricEngine;
 /// <summary>Invariant, exact formatting of scores for messages and reasons.</summary>
 internal static class Numbers
 {
+    /// <summary>The same value without trailing zeros (75.0 → 75), so that ToString and JSON show it plainly.</summary>
+    public static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;
+
     /// <summary>Plain invariant text without trailing zeros: 15, 2.5, 0.6.</summary>
     public static string Format(decimal value) =>
         value.ToString("0.############################", CultureInfo.InvariantCulture);

@@ -75,7 +75,7 @@ internal static class Binder
                 $"line '{line.Id.Value}' is worth {Numbers.Format(line.Points.Value)} points, but its criteria can award at most {Numbers.Format(Math.Max(0m, max))}; check the standard, or the points"));
         }
 
-        return new BoundLine(line, criteria.ToImmutable(), maximum is { } m ? Math.Max(0m, m) : null);
+        return new BoundLine(line, criteria.ToImmutable(), maximum is { } m ? Numbers.Normalize(Math.Max(0m, m)) : null);
     }
 
     private static BoundCriterion? BindCriterion(CriterionSyntax criterion, ImmutableArray<(string Id, string Label)> levels, List<Diagnostic> diagnostics)

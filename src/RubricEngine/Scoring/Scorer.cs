@@ -19,11 +19,11 @@ internal static class Scorer
             .Select(s =>
             {
                 var inSection = lines.Where(l => l.Section == s.Name).ToList();
-                return new SectionScore(s.Name, s.Points, inSection.Sum(l => l.Score), inSection.Sum(l => l.Bonus));
+                return new SectionScore(s.Name, s.Points, Numbers.Normalize(inSection.Sum(l => l.Score)), Numbers.Normalize(inSection.Sum(l => l.Bonus)));
             })
             .ToImmutableArray();
-        var baseTotal = lines.Sum(l => l.Score);
-        var bonusTotal = lines.Sum(l => l.Bonus);
+        var baseTotal = Numbers.Normalize(lines.Sum(l => l.Score));
+        var bonusTotal = Numbers.Normalize(lines.Sum(l => l.Bonus));
         return new ScoreCard(rubric.Id, rubric.Title, evidence.Unit, evidence.Year, lines.ToImmutable(), sections,
             baseTotal, bonusTotal, baseTotal + bonusTotal, evidence.Warnings);
     }
@@ -37,14 +37,14 @@ internal static class Scorer
             var values = criterion.Slots.Select(s => evidence.Get(line.Info.Id, s.Key)).ToImmutableArray();
             var outcome = criterion.Evaluate(values);
             var keys = criterion.Slots.Select(s => s.Key).ToImmutableArray();
-            criteria.Add(new CriterionScore(keys, criterion.Label, outcome.Score, criterion.IsBonus, outcome.Reason));
+            criteria.Add(new CriterionScore(keys, criterion.Label, Numbers.Normalize(outcome.Score), criterion.IsBonus, outcome.Reason));
             reasons.Add(criterion.IsBonus ? $"{criterion.Label}：{outcome.Reason}（加分，不计入本项分值）" : $"{criterion.Label}：{outcome.Reason}");
         }
 
         var scored = criteria.Where(c => !c.IsBonus).ToList();
         var sum = scored.Sum(c => c.Score);
         var exact = Math.Max(0m, sum);
-        var score = Math.Round(exact, decimals, rounding);
+        var score = Numbers.Normalize(Math.Round(exact, decimals, rounding));
         if (scored.Count > 1 || exact != sum || score != exact)
         {
             var terms = string.Join(" + ", scored.Select(c => Numbers.Format(Math.Round(c.Score, 4, MidpointRounding.AwayFromZero))))
@@ -62,7 +62,7 @@ internal static class Scorer
             reasons.Add(text);
         }
 
-        var bonus = Math.Round(criteria.Where(c => c.IsBonus).Sum(c => c.Score), decimals, rounding);
+        var bonus = Numbers.Normalize(Math.Round(criteria.Where(c => c.IsBonus).Sum(c => c.Score), decimals, rounding));
         return new LineScore(line.Info.Id, line.Info.Section, line.Info.Points, line.Info.Maximum, score, bonus, reasons.ToImmutable(), criteria.ToImmutable());
     }
 }
