@@ -97,10 +97,16 @@ internal static class RuleGrammar
                 return Result.Failure<NumberSyntax>(result.Remainder, result.Message, result.Expectations);
             }
 
+            // Failures below are reported after the number, so that the X-combinators see input consumed and keep the error.
             var (text, isPercent) = result.Value.Value;
+            if (!result.Remainder.AtEnd && char.IsAsciiLetter(result.Remainder.Current))
+            {
+                return Result.Failure<NumberSyntax>(result.Remainder, "a letter after a number", ["a space or ',' after the number (1e3 is written 1000)"]);
+            }
+
             if (text.Length > 30 || !decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var literal))
             {
-                return Result.Failure<NumberSyntax>(input, $"the number {text} is too large", ["a number of at most 28 digits"]);
+                return Result.Failure<NumberSyntax>(result.Remainder, $"the number {text} is too large", ["a number of at most 28 digits"]);
             }
 
             return Result.Success(new NumberSyntax(literal, isPercent, SpanOf(result.Value)), result.Remainder);
