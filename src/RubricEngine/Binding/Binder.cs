@@ -20,10 +20,12 @@ internal static class Binder
         CheckDuplicates(rubric.Lines.Select(l => l.Id), "line id", diagnostics);
 
         var lines = ImmutableArray.CreateBuilder<BoundLine>(rubric.Lines.Length);
+        var sectionsKnown = true;
         foreach (var line in rubric.Lines)
         {
             if (!sections.Contains(line.Section.Value))
             {
+                sectionsKnown = false;
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownSection, line.Section.Span,
                     $"line '{line.Id.Value}' names section '{line.Section.Value}', which is not declared under 'sections'{Suggestions.DidYouMean(line.Section.Value, sections)}"));
             }
@@ -34,7 +36,11 @@ internal static class Binder
             }
         }
 
-        CheckPointsAddUp(rubric, diagnostics);
+        if (sectionsKnown)
+        {
+            // With a line in an unknown section, every sum would be off by it: one error is enough.
+            CheckPointsAddUp(rubric, diagnostics);
+        }
         return diagnostics.Count(d => d.IsError) > errorsBefore ? null : new BoundRubric(rubric, lines.ToImmutable());
     }
 
@@ -46,7 +52,7 @@ internal static class Binder
 
     private static BoundLine? BindLine(LineSyntax line, ImmutableArray<(string Id, string Label)> levels, List<Diagnostic> diagnostics)
     {
-        CheckDuplicates(line.Criteria.SelectMany(c => c.Keys), $"evidence key in line '{line.Id.Value}'", diagnostics);
+        CheckDuplicates(line.Criteria.SelectMany(c => c.Keys), "evidence key", diagnostics, $" in line '{line.Id.Value}'");
         var criteria = ImmutableArray.CreateBuilder<BoundCriterion>();
         foreach (var criterion in line.Criteria)
         {
@@ -331,7 +337,7 @@ internal static class Binder
         }
     }
 
-    private static void CheckDuplicates(IEnumerable<Located<string>> names, string what, List<Diagnostic> diagnostics)
+    private static void CheckDuplicates(IEnumerable<Located<string>> names, string what, List<Diagnostic> diagnostics, string where = "")
     {
         var seen = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
         foreach (var name in names)
@@ -339,7 +345,7 @@ internal static class Binder
             if (!seen.TryAdd(name.Value, name))
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateId, name.Span,
-                    $"duplicate {what} '{name.Value}' (first at line {seen[name.Value].Span.Line})"));
+                    $"duplicate {what} '{name.Value}'{where} (first at line {seen[name.Value].Span.Line})"));
             }
         }
     }

@@ -12,6 +12,7 @@ internal sealed class MappingReader
     private readonly MappingNode node;
     private readonly string what;
     private readonly List<Diagnostic> diagnostics;
+    private readonly HashSet<string> suggested = new(StringComparer.Ordinal);
 
     public MappingReader(MappingNode node, string what, IReadOnlyCollection<string> allowedKeys, List<Diagnostic> diagnostics)
     {
@@ -22,6 +23,11 @@ internal sealed class MappingReader
         {
             if (!allowedKeys.Contains(entry.Key.Value))
             {
+                if (Suggestions.Closest(entry.Key.Value, allowedKeys) is { } suggestion)
+                {
+                    suggested.Add(suggestion);
+                }
+
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownKey, entry.Key.Span,
                     $"unknown key '{entry.Key.Value}' in {what}{Suggestions.DidYouMean(entry.Key.Value, allowedKeys)}"));
             }
@@ -40,7 +46,8 @@ internal sealed class MappingReader
             }
         }
 
-        if (required)
+        // A misspelt key was already reported with this key as its suggestion: saying it is missing too is noise.
+        if (required && !suggested.Contains(key))
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MissingKey, node.Span, $"{what} has no '{key}'; add it"));
         }
