@@ -55,7 +55,7 @@ internal sealed class RatioFunction : ScoringFunction
 
     public override (int KeyIndex, string Message)? CheckEvidence(ImmutableArray<EvidenceValue?> values) =>
         values[0] is CountValue numerator && values[1] is CountValue denominator && numerator.Value > denominator.Value
-            ? (0, $"{numerator.Value} is more than the total of {denominator.Value}")
+            ? (0, $"{numerator.Value}, more than the total of {denominator.Value}")
             : null;
 
     public override ScoreRange Range(BindContext context) => new(0m, context.Arguments[0]);
