@@ -19,7 +19,7 @@ public sealed class EvidenceReaderTests
         Evidence(rubric, text, file).Where(d => d.IsError).Should().ContainSingle().Subject;
 
     private static System.Collections.Immutable.ImmutableArray<Diagnostic> Evidence(Rubric rubric, string text, string file) =>
-        Support.Evidence.Errors(rubric, text, file);
+        EvidenceText.Errors(rubric, text, file);
 
     [TestCase("  review_meetings: { meeting_quarters: [1, 5] }", 44, "RE0303", "5 is not a quarter; quarters are whole numbers from 1 to 4")]
     [TestCase("  review_meetings: { meeting_quarters: [0] }", 41, "RE0303", "0 is not a quarter; quarters are whole numbers from 1 to 4")]

@@ -4,7 +4,7 @@ using RubricEngine.Diagnostics;
 namespace RubricEngine.Tests.Support;
 
 /// <summary>Scores evidence text against a rubric, for tests that care about one value.</summary>
-internal static class Evidence
+internal static class EvidenceText
 {
     public static Rubric Compile(string rubricText)
     {
