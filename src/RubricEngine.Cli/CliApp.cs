@@ -85,7 +85,8 @@ internal static class CliApp
 
             var cards = new List<ScoreCard>();
             var failed = 0;
-            foreach (var file in parse.GetValue(evidence)!)
+            var files = parse.GetValue(evidence)!;
+            foreach (var file in files)
             {
                 if (rubric.TryScore(file, out var card, out var diagnostics))
                 {
@@ -100,20 +101,21 @@ internal static class CliApp
                 }
             }
 
-            output.Write(Render(cards, format));
+            output.Write(Render(cards, format, severalFiles: files.Length > 1));
             return failed == 0 ? Success : InputErrors;
         });
         return command;
     }
 
-    private static string Render(List<ScoreCard> cards, string format)
+    private static string Render(List<ScoreCard> cards, string format, bool severalFiles)
     {
         if (format == "json")
         {
-            // One card is the contract's object; several are an array of such objects.
-            return cards.Count == 1
-                ? ScoreCardJson.Write(cards[0]) + Environment.NewLine
-                : "[" + string.Join(",", cards.Select(ScoreCardJson.Write)) + "]" + Environment.NewLine;
+            // One evidence file gives the contract's object; several give an array of them (of those scored),
+            // so a script knows the shape from its own command line.
+            return severalFiles
+                ? "[" + string.Join(",", cards.Select(ScoreCardJson.Write)) + "]" + Environment.NewLine
+                : string.Concat(cards.Select(c => ScoreCardJson.Write(c) + Environment.NewLine));
         }
 
         var text = new StringBuilder();
