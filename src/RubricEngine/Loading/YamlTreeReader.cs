@@ -54,7 +54,7 @@ internal static class YamlTreeReader
                         return null;
                 }
 
-                if (++nodes > limits.MaxNodes && current is NodeEvent)
+                if (current is NodeEvent && ++nodes > limits.MaxNodes)
                 {
                     diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, At(file, current.Start),
                         $"the file has more than {limits.MaxNodes} values, the limit"));
@@ -99,7 +99,15 @@ internal static class YamlTreeReader
         }
         catch (YamlException e)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Syntax, At(file, e.Start), YamlMessage(e, text)));
+            // YamlDotNet's Start is where the construct began (an opening quote: useful), but for a tab it is the
+            // enclosing mapping's start: point at the first tab after it instead.
+            var at = At(file, e.Start);
+            if (e.Message.Contains("tab", StringComparison.Ordinal) && FirstTab(text, at.Line) is { } tab)
+            {
+                at = new SourceSpan(file, tab.Line, tab.Column);
+            }
+
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Syntax, at, YamlMessage(e, text, at.Line)));
             return null;
         }
 
@@ -123,8 +131,22 @@ internal static class YamlTreeReader
             span, valueSpan, singleLine);
     }
 
+    private static (int Line, int Column)? FirstTab(string text, int fromLine)
+    {
+        var lines = text.Split('\n');
+        for (var i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
+        {
+            if (lines[i].IndexOf('\t') is var column and >= 0)
+            {
+                return (i + 1, column + 1);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>YamlDotNet's messages carry their own positions; ours are in the span, and a hint helps on the usual slips.</summary>
-    private static string YamlMessage(YamlException e, string text)
+    private static string YamlMessage(YamlException e, string text, int line)
     {
         var message = e.InnerException?.Message ?? e.Message;
         var close = message.IndexOf("): ", StringComparison.Ordinal);
@@ -134,19 +156,21 @@ internal static class YamlTreeReader
         }
 
         message = "malformed YAML: " + message.TrimEnd('.');
-        var lineIndex = (int)e.Start.Line - 1;
         var lines = text.Split('\n');
-        if (lineIndex >= 0 && lineIndex < lines.Length)
+
+        // The slip is usually on the reported line or the one before it (YAML notices a bad key a line late).
+        var nearby = Enumerable.Range(line - 2, 2).Where(i => i >= 0 && i < lines.Length).Select(i => lines[i]).ToList();
+        if (nearby.Any(l => l.Contains('\t')))
         {
-            var line = lines[lineIndex];
-            if (line.Contains('\t'))
-            {
-                message += "; the line contains a tab: indent with spaces";
-            }
-            else if (line.Contains('：'))
-            {
-                message += "; the line has a full-width colon '：': use ':' followed by a space";
-            }
+            message += "; the line contains a tab: indent with spaces";
+        }
+        else if (nearby.Any(l => l.Contains('\uFF1A')))
+        {
+            message += "; a line has a full-width colon '\uFF1A': use ':' followed by a space";
+        }
+        else if (message.Contains("quoted scalar", StringComparison.Ordinal))
+        {
+            message += "; is the closing quote missing?";
         }
 
         return message;
