@@ -15,6 +15,9 @@ internal static class CliApp
     /// <summary>Exit code when some input had errors (reported on stderr).</summary>
     public const int InputErrors = 1;
 
+    /// <summary>Exit code for a defect in the tool itself.</summary>
+    public const int InternalError = 3;
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("rubric: check assessment rubrics (考核细则) and score evidence against them")
@@ -31,6 +34,13 @@ internal static class CliApp
         {
             error.WriteLine($"rubric: {e.Message}");
             return InputErrors;
+        }
+        catch (Exception e)
+        {
+            // The library turns bad input into diagnostics; anything reaching here is our defect. Staff get a
+            // sentence, not a stack trace.
+            error.WriteLine($"rubric: internal error ({e.GetType().Name}: {e.Message}); please report it with the files you used");
+            return InternalError;
         }
     }
 

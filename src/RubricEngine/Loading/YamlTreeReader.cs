@@ -20,12 +20,14 @@ internal static class YamlTreeReader
         TreeNode? root = null;
         var documents = 0;
         var nodes = 0;
+        var lastMark = Mark.Empty;
 
         try
         {
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
+                lastMark = current.End;
                 switch (current)
                 {
                     case DocumentStart:
@@ -108,6 +110,14 @@ internal static class YamlTreeReader
             }
 
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Syntax, at, YamlMessage(e, text, at.Line)));
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet 18.1.0's scanner can throw these instead of a YamlException on some malformed input
+            // (a '---' inside a flow mapping, found by the property tests). They carry no position: use the last good one.
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Syntax, At(file, lastMark),
+                "malformed YAML after this point; check the quotes, brackets and '---' lines that follow"));
             return null;
         }
 
