@@ -146,7 +146,11 @@ internal static partial class RubricSyntaxReader
             {
                 if (++criteriaSeen > limits.MaxCriteria)
                 {
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, item.Span, $"the rubric has more than {limits.MaxCriteria} criteria, the limit"));
+                    if (criteriaSeen == limits.MaxCriteria + 1)
+                    {
+                        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, item.Span, $"the rubric has more than {limits.MaxCriteria} criteria, the limit"));
+                    }
+
                     return null;
                 }
 
