@@ -28,8 +28,10 @@ internal static class EvidenceReader
         var reader = new MappingReader(mapping, "the evidence file", TopKeys, diagnostics);
         if (reader.Text("rubric") is { } rubric && rubric != rubricId)
         {
+            // Every line of another rubric's evidence would be "unknown" too: the one real error is enough.
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongRubric, reader.Node("rubric", false)!.Span,
                 $"this evidence is for rubric '{rubric}', but it is being scored with rubric '{rubricId}'"));
+            return null;
         }
 
         var unit = reader.Text("unit");
@@ -45,7 +47,7 @@ internal static class EvidenceReader
             if (!byId.TryGetValue(lineId, out var line))
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownLine, entry.Key.Span,
-                    $"rubric '{rubricId}' has no line '{lineId}'{Suggestions.DidYouMean(lineId, byId.Keys)}"));
+                    $"rubric '{rubricId}' has no line '{lineId}'{Suggestions.DidYouMean(lineId, byId.Keys)}{Values.FullWidthHint(lineId)}"));
                 continue;
             }
 
@@ -73,7 +75,7 @@ internal static class EvidenceReader
 
     private static int? ReadYear(MappingReader reader, List<Diagnostic> diagnostics)
     {
-        if (reader.Decimal("year", required: false) is not { } year)
+        if (reader.Node("year", required: false) is not { } node || Values.Decimal(node, "'year'", diagnostics, "a year such as 2022") is not { } year)
         {
             return null;
         }
@@ -103,7 +105,7 @@ internal static class EvidenceReader
                     ? $"; '{key}' belongs to line '{owner.Info.Id}'"
                     : Suggestions.DidYouMean(key, line.Slots.Keys);
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownEvidenceKey, entry.Key.Span,
-                    $"line '{line.Info.Id}' has no evidence key '{key}'{hint}; its keys are {string.Join(", ", line.Slots.Keys)}"));
+                    $"line '{line.Info.Id}' has no evidence key '{key}'{hint}; its keys are {string.Join(", ", line.Slots.Keys)}{Values.FullWidthHint(key)}"));
                 continue;
             }
 
@@ -161,7 +163,7 @@ internal static class EvidenceReader
         var valid = true;
         foreach (var item in list.Items)
         {
-            if (Values.Decimal(item, $"a {noun} in {what}", diagnostics) is not { } number)
+            if (Values.Decimal(item, $"a {noun} in {what}", diagnostics, $"a whole number from 1 to {periods}") is not { } number)
             {
                 valid = false;
                 continue;
@@ -187,7 +189,7 @@ internal static class EvidenceReader
 
     private static decimal? ReadNumber(TreeNode node, EvidenceSlot slot, string what, bool wholeNumber, List<Diagnostic> diagnostics)
     {
-        if (Values.Decimal(node, what, diagnostics) is not { } number)
+        if (Values.Decimal(node, what, diagnostics, wholeNumber ? "a whole number such as 3" : "a plain decimal number such as 1.5") is not { } number)
         {
             return null;
         }

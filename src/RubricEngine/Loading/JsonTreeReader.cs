@@ -90,7 +90,11 @@ internal static class JsonTreeReader
     {
         // System.Text.Json appends its own "LineNumber: … | BytePositionInLine: …"; ours is in the span.
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        message = (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+
+        // Advice meant for programmers ("Change the reader options") is no help to whoever edits the file.
+        var advice = message.IndexOf(". Change the reader options", StringComparison.Ordinal);
+        return advice > 0 ? message[..advice] + "; JSON allows neither trailing commas nor comments" : message;
     }
 
     /// <summary>Maps UTF-8 byte offsets to 1-based line and character column.</summary>

@@ -29,7 +29,7 @@ internal sealed class MappingReader
                 }
 
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownKey, entry.Key.Span,
-                    $"unknown key '{entry.Key.Value}' in {what}{Suggestions.DidYouMean(entry.Key.Value, allowedKeys)}"));
+                    $"unknown key '{entry.Key.Value}' in {what}{Suggestions.DidYouMean(entry.Key.Value, allowedKeys)}{Values.FullWidthHint(entry.Key.Value)}"));
             }
         }
     }
@@ -86,7 +86,8 @@ internal static class Values
         return null;
     }
 
-    public static decimal? Decimal(TreeNode node, string what, List<Diagnostic> diagnostics)
+    /// <param name="expected">What to ask for when the text is not a number, e.g. "a year such as 2022".</param>
+    public static decimal? Decimal(TreeNode node, string what, List<Diagnostic> diagnostics, string expected = "a plain decimal number such as 1.5")
     {
         if (node is ScalarNode { Kind: ScalarKind.Plain, IsNull: false } scalar)
         {
@@ -96,12 +97,31 @@ internal static class Values
             }
 
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongType, node.Span,
-                $"{what} must be a plain decimal number such as 1.5, not '{scalar.Value}'"));
+                $"{what} must be {expected}, not '{scalar.Value}'{FullWidthHint(scalar.Value)}"));
             return null;
         }
 
         diagnostics.Add(WrongType(node, what, "a number"));
         return null;
+    }
+
+    /// <summary>"; it contains the full-width '，' (U+FF0C): write ','" for text typed with a Chinese input method, else "".</summary>
+    public static string FullWidthHint(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is >= '\uFF01' and <= '\uFF5E')
+            {
+                return $"; it contains the full-width '{c}' (U+{(int)c:X4}): write '{(char)(c - 0xFEE0)}'{(c == '\uFF1A' ? " followed by a space" : "")}";
+            }
+
+            if (c == '\u3000')
+            {
+                return "; it contains an ideographic space (U+3000): write a plain space";
+            }
+        }
+
+        return "";
     }
 
     public static bool TryDecimal(string text, out decimal value)

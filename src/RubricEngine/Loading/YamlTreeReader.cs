@@ -116,8 +116,11 @@ internal static class YamlTreeReader
         {
             // YamlDotNet 18.1.0's scanner can throw these instead of a YamlException on some malformed input
             // (a '---' inside a flow mapping, found by the property tests). They carry no position: use the last good one.
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Syntax, At(file, lastMark),
-                "malformed YAML after this point; check the quotes, brackets and '---' lines that follow"));
+            diagnostics.Add(UnclosedBracket(text) is { } open
+                ? Diagnostic.Error(DiagnosticCodes.Syntax, new SourceSpan(file, open.Line, open.Column),
+                    $"malformed YAML: the '{open.Bracket}' opened here is never closed; add '{(open.Bracket == '[' ? ']' : '}')}'")
+                : Diagnostic.Error(DiagnosticCodes.Syntax, At(file, lastMark),
+                    "malformed YAML after this point; check the quotes, brackets and '---' lines that follow"));
             return null;
         }
 
@@ -139,6 +142,81 @@ internal static class YamlTreeReader
         var singleLine = scalar.Start.Line == scalar.End.Line && scalar.Style is not (ScalarStyle.Literal or ScalarStyle.Folded);
         return new ScalarNode(scalar.Value, quoted || scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded ? ScalarKind.Quoted : ScalarKind.Plain,
             span, valueSpan, singleLine);
+    }
+
+    /// <summary>
+    /// The first flow bracket left open (or closed by the wrong bracket), skipping quoted text and comments: where
+    /// YamlDotNet gives no position, this is usually the mistake.
+    /// </summary>
+    internal static (char Bracket, int Line, int Column)? UnclosedBracket(string text)
+    {
+        var open = new Stack<(char Bracket, int Line, int Column)>();
+        var line = 1;
+        var column = 0;
+        char? quote = null;
+        var previous = '\n';
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            column++;
+            if (c == '\n')
+            {
+                line++;
+                column = 0;
+            }
+
+            if (quote is { } q)
+            {
+                if (c == '\\' && q == '"')
+                {
+                    i++;
+                    column++;
+                }
+                else if (c == q)
+                {
+                    quote = null;
+                }
+            }
+            else if (c == '#' && (previous is ' ' or '\t' or '\n'))
+            {
+                while (i + 1 < text.Length && text[i + 1] != '\n')
+                {
+                    i++;
+                }
+            }
+            else if (c is '"' or '\'' && previous is ' ' or '\t' or '\n' or '[' or '{' or ',' or ':')
+            {
+                quote = c;
+            }
+            else if (c is '[' or '{')
+            {
+                open.Push((c, line, column));
+            }
+            else if (c is ']' or '}')
+            {
+                if (open.Count == 0)
+                {
+                    return null;
+                }
+
+                var top = open.Pop();
+                if ((top.Bracket == '[') != (c == ']'))
+                {
+                    return top;
+                }
+            }
+
+            if (c is not (' ' or '\t'))
+            {
+                previous = c;
+            }
+            else if (previous != '\n')
+            {
+                previous = ' ';
+            }
+        }
+
+        return open.Count > 0 ? open.Last() : null;
     }
 
     private static (int Line, int Column)? FirstTab(string text, int fromLine)

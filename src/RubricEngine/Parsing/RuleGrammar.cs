@@ -37,7 +37,7 @@ internal static class RuleGrammar
 
     private static readonly Parser<char> Letter = Parse.Char(char.IsAsciiLetter, "letter");
 
-    private static readonly Parser<char> Digit = Parse.Char(char.IsAsciiDigit, "digit");
+    private static readonly Parser<char> Digit = Parse.Char(char.IsAsciiDigit, "a digit");
 
     private static readonly Parser<NameSyntax> Name =
         (from first in Letter
@@ -60,10 +60,14 @@ internal static class RuleGrammar
             select (Text: text, IsPercent: percent.IsDefined))
         .Named("a number");
 
+    private static readonly Parser<ITextSpan<char>> CloseAfterArgument = Parse.Char(')').Named("',' or ')'").Span();
+
+    private static readonly Parser<ITextSpan<char>> CloseWithoutArgument = Parse.Char(')').Named("a number or ')'").Span();
+
     private static readonly Parser<ArgumentsTail> Arguments =
         from open in Token(Parse.Char('('))
         from arguments in Token(Number).XDelimitedBy(Token(Parse.Char(','))).XOptional()
-        from close in Parse.Char(')').Named("',' or ')'").Span()
+        from close in arguments.IsDefined ? CloseAfterArgument : CloseWithoutArgument
         from _ in Space
         select new ArgumentsTail([.. arguments.GetOrElse([])], close.End.Pos);
 

@@ -46,7 +46,7 @@ internal static class RuleParser
 
         if (!result.WasSuccessful)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSyntax, source.PositionOf(result.Remainder.Position), SyntaxMessage(result)));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSyntax, source.PositionOf(result.Remainder.Position), SyntaxMessage(result, text)));
             return null;
         }
 
@@ -83,7 +83,8 @@ internal static class RuleParser
 
         if (call is null)
         {
-            var hint = terms.Length == 1 ? $"; if '{terms[0].Name.Text}' is a function, add its parentheses: {terms[0].Name.Text}(…)" : "";
+            // A lone bare name may be a function without its parentheses; a name with a number is a modifier.
+            var hint = terms is [{ Tail: null } only] ? $"; if '{only.Name.Text}' is a function, add its parentheses: {only.Name.Text}(…)" : "";
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleShape, source.PositionOf(0),
                 $"the rule has no scoring function such as monthly(1.5){hint}"));
             return null;
@@ -92,11 +93,15 @@ internal static class RuleParser
         return new RuleSyntax(prefixes.ToImmutable(), call, modifiers.ToImmutable(), new TextSpan(0, text.TrimEnd().Length));
     }
 
-    private static string SyntaxMessage(IResult<ImmutableArray<RuleGrammar.Term>> result)
+    private static string SyntaxMessage(IResult<ImmutableArray<RuleGrammar.Term>> result, string text)
     {
         var remainder = result.Remainder;
-        var unexpected = remainder.AtEnd ? "the end of the rule" : $"'{remainder.Current}'";
-        var expected = string.Join(" or ", result.Expectations.Select(e => e == "end of input" ? "a modifier or the end of the rule" : e).Distinct());
+        var unexpected = remainder.AtEnd ? "end of the rule" : $"'{remainder.Current}'";
+
+        // Nothing read yet means the rule does not start with a name: it needs its function first.
+        var atStart = remainder.Position == text.Length - text.TrimStart(' ', '\t').Length;
+        var afterTerms = atStart ? "a scoring function such as present(2)" : "a modifier or the end of the rule";
+        var expected = string.Join(" or ", result.Expectations.Select(e => e == "end of input" ? afterTerms : e).Distinct());
         if (result.Message.StartsWith("the number", StringComparison.Ordinal))
         {
             return $"{result.Message}; expected {expected}";

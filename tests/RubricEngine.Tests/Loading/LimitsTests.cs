@@ -53,7 +53,7 @@ public sealed class LimitsTests
         var text = "monthly" + new string('(', 10_000) + "1" + new string(')', 10_000);
         var diagnostics = new List<Diagnostic>();
         RuleParser.Parse(new RuleSource(text, new SourceSpan("r.yaml", 1, 1), true), new LoadLimits { MaxRuleLength = 100_000 }, diagnostics).Should().BeNull();
-        diagnostics.Single().ToString().Should().Be("r.yaml(1,9): error RE0100: unexpected '('; expected ',' or ')'");
+        diagnostics.Single().ToString().Should().Be("r.yaml(1,9): error RE0100: unexpected '('; expected a number or ')'");
     }
 
     [Test]
@@ -63,7 +63,7 @@ public sealed class LimitsTests
         var text = "monthly(1)" + string.Concat(Enumerable.Repeat(" cap 1 capped max_per_item floor 0", 20_000)) + " x(";
         var diagnostics = new List<Diagnostic>();
         RuleParser.Parse(new RuleSource(text, new SourceSpan("r.yaml", 1, 1), true), new LoadLimits { MaxRuleLength = 1_000_000 }, diagnostics).Should().BeNull();
-        diagnostics.Single().Message.Should().Be("unexpected the end of the rule; expected ',' or ')'");
+        diagnostics.Single().Message.Should().Be("unexpected end of the rule; expected a number or ')'");
     }
 
     [Test]

@@ -110,16 +110,16 @@ public sealed class RuleParserTests
     }
 
     // Syntax errors: the message says what was found and what was expected, at the rubric-file position.
-    [TestCase("monthly(1.5", 21, "RE0100", "unexpected the end of the rule; expected ',' or ')'")]
+    [TestCase("monthly(1.5", 21, "RE0100", "unexpected end of the rule; expected ',' or ')'")]
     [TestCase("monthly(1.5 cap 18", 22, "RE0100", "unexpected 'c'; expected ',' or ')'")]
-    [TestCase("monthly(, 1)", 18, "RE0100", "unexpected ','; expected ',' or ')'")]
+    [TestCase("monthly(, 1)", 18, "RE0100", "unexpected ','; expected a number or ')'")]
     [TestCase("monthly(1,)", 20, "RE0100", "unexpected ')'; expected a number")]
-    [TestCase("monthly(1.)", 20, "RE0100", "unexpected ')'; expected digit")]
-    [TestCase("monthly(-)", 19, "RE0100", "unexpected ')'; expected digit")]
-    [TestCase("monthly(a)", 18, "RE0100", "unexpected 'a'; expected ',' or ')'")]
-    [TestCase("monthly((1))", 18, "RE0100", "unexpected '('; expected ',' or ')'")]
+    [TestCase("monthly(1.)", 20, "RE0100", "unexpected ')'; expected a digit")]
+    [TestCase("monthly(-)", 19, "RE0100", "unexpected ')'; expected a digit")]
+    [TestCase("monthly(a)", 18, "RE0100", "unexpected 'a'; expected a number or ')'")]
+    [TestCase("monthly((1))", 18, "RE0100", "unexpected '('; expected a number or ')'")]
     [TestCase("monthly(1.5) @", 23, "RE0100", "unexpected '@'; expected a modifier or the end of the rule")]
-    [TestCase("1.5 monthly", 10, "RE0100", "unexpected '1'; expected a modifier or the end of the rule")]
+    [TestCase("1.5 monthly", 10, "RE0100", "unexpected '1'; expected a scoring function such as present(2)")]
     [TestCase("monthly(1.5) cap 1e3", 28, "RE0100", "unexpected 'e'; expected a space or ',' after the number (1e3 is written 1000)")]
     [TestCase("monthly(1e3)", 19, "RE0100", "unexpected 'e'; expected a space or ',' after the number (1e3 is written 1000)")]
     [TestCase("monthly(99999999999999999999999999999)", 47, "RE0100", "the number 99999999999999999999999999999 is too large; expected a number of at most 28 digits")]
