@@ -16,11 +16,11 @@ internal static class MarkdownFormatter
         text.AppendLine("|---|---|--:|--:|--:|---|");
         foreach (var line in card.Lines)
         {
-            text.AppendLine($"| {Escape(line.Section)} | `{line.Id}` | {Decimals.Format(line.Points)} | {Decimals.Format(line.Score)} | {Decimals.Format(line.Bonus)} | {Escape(string.Join("；", line.Reasons))} |");
+            text.AppendLine($"| {Escape(line.Section)} | `{line.Id}` | {Numbers.Format(line.Points)} | {Numbers.Format(line.Score)} | {Numbers.Format(line.Bonus)} | {Escape(string.Join("；", line.Reasons))} |");
         }
 
         text.AppendLine();
-        text.AppendLine($"**基础分 {Decimals.Format(card.BaseTotal)} + 加分 {Decimals.Format(card.BonusTotal)} = 总分 {Decimals.Format(card.Total)}**");
+        text.AppendLine($"**基础分 {Numbers.Format(card.BaseTotal)} + 加分 {Numbers.Format(card.BonusTotal)} = 总分 {Numbers.Format(card.Total)}**");
         if (card.Warnings.Length > 0)
         {
             text.AppendLine();

@@ -13,7 +13,7 @@ internal static class TableFormatter
         text.AppendLine();
 
         string[] headers = ["考核项目", "编号", "分值", "得分", "加分"];
-        var rows = card.Lines.Select(l => new[] { l.Section, l.Id, Numbers(l.Points), Numbers(l.Score), l.Bonus == 0 ? "" : Numbers(l.Bonus) }).ToList();
+        var rows = card.Lines.Select(l => new[] { l.Section, l.Id, Format(l.Points), Format(l.Score), l.Bonus == 0 ? "" : Format(l.Bonus) }).ToList();
         var widths = headers.Select((h, i) => Math.Max(TextWidth.Of(h), rows.Max(r => TextWidth.Of(r[i])))).ToArray();
         text.AppendLine(Row(headers, widths));
         text.AppendLine(new string('-', widths.Sum() + 2 * (widths.Length - 1)));
@@ -29,11 +29,11 @@ internal static class TableFormatter
         text.AppendLine(new string('-', widths.Sum() + 2 * (widths.Length - 1)));
         foreach (var section in card.Sections)
         {
-            var bonus = section.Bonus == 0 ? "" : $"  加分 {Numbers(section.Bonus)}";
-            text.AppendLine($"{TextWidth.PadRight(section.Name, widths[0])}  {Numbers(section.Score)} / {Numbers(section.Points)}{bonus}");
+            var bonus = section.Bonus == 0 ? "" : $"  加分 {Format(section.Bonus)}";
+            text.AppendLine($"{TextWidth.PadRight(section.Name, widths[0])}  {Format(section.Score)} / {Format(section.Points)}{bonus}");
         }
 
-        text.AppendLine($"基础分 {Numbers(card.BaseTotal)} + 加分 {Numbers(card.BonusTotal)} = 总分 {Numbers(card.Total)}");
+        text.AppendLine($"基础分 {Format(card.BaseTotal)} + 加分 {Format(card.BonusTotal)} = 总分 {Format(card.Total)}");
         foreach (var warning in card.Warnings)
         {
             text.AppendLine($"注意：{warning}");
@@ -42,14 +42,8 @@ internal static class TableFormatter
         return text.ToString();
     }
 
+    private static string Format(decimal value) => RubricEngine.Numbers.Format(value);
+
     private static string Row(string[] cells, int[] widths) =>
         string.Join("  ", cells.Select((c, i) => i >= 2 ? TextWidth.PadLeft(c, widths[i]) : TextWidth.PadRight(c, widths[i]))).TrimEnd();
-
-    private static string Numbers(decimal value) => RubricEngine.Cli.Formatting.Decimals.Format(value);
-}
-
-/// <summary>Invariant number text without trailing zeros.</summary>
-internal static class Decimals
-{
-    public static string Format(decimal value) => value.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture);
 }
