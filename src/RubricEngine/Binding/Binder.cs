@@ -150,8 +150,12 @@ internal static class Binder
             var argument = call.Arguments[i];
             if (argument.Value < parameter.Min || argument.Value > parameter.Max)
             {
+                // A ratio written as a whole number (30 for 30%) is the usual slip with a parameter that stops at 1.
+                var percentHint = parameter.Max == 1m && !argument.IsPercent && argument.Value is > 1m and <= 100m
+                    ? $"; for a percentage write {argument}%"
+                    : "";
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ArgumentOutOfRange, source.PositionOf(argument.Span.Offset),
-                    $"{function.Name}'s {parameter.Name} ({parameter.Meaning}) must be from {Numbers.Format(parameter.Min)} to {Numbers.Format(parameter.Max)}, not {argument}"));
+                    $"{function.Name}'s {parameter.Name} ({parameter.Meaning}) must be from {Numbers.Format(parameter.Min)} to {Numbers.Format(parameter.Max)}, not {argument}{percentHint}"));
             }
         }
     }

@@ -30,6 +30,7 @@ internal enum EvidenceKind
 /// <param name="Max">Highest allowed number, or null for none (Count, Amount).</param>
 /// <param name="Allowed">Allowed level or item ids (Publications, ItemIds).</param>
 /// <param name="MissingIsNone">True when an absent key simply means "none" (a deduction): no warning.</param>
+/// <param name="AllowedLabels">Labels of <paramref name="Allowed"/> (县级 for county), to recognise a label written for an id.</param>
 internal sealed record EvidenceSlot(
     string Key,
     SourceSpan Span,
@@ -37,7 +38,8 @@ internal sealed record EvidenceSlot(
     decimal Min = 0,
     decimal? Max = null,
     ImmutableArray<string> Allowed = default,
-    bool MissingIsNone = false)
+    bool MissingIsNone = false,
+    ImmutableArray<string> AllowedLabels = default)
 {
     public string Describe() => Kind switch
     {

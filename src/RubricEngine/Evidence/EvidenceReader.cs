@@ -234,8 +234,10 @@ internal static class EvidenceReader
             var index = level is null ? -1 : slot.Allowed.IndexOf(level);
             if (level is not null && index < 0)
             {
+                var byLabel = slot.AllowedLabels.IsDefault ? -1 : slot.AllowedLabels.IndexOf(level);
+                var hint = byLabel >= 0 ? $"; write '{slot.Allowed[byLabel]}' for {level}" : Suggestions.DidYouMean(level, slot.Allowed);
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownEvidenceValue, reader.Node("level", false)!.Span,
-                    $"unknown level '{level}'{Suggestions.DidYouMean(level, slot.Allowed)}; the levels are {string.Join(", ", slot.Allowed)}"));
+                    $"unknown level '{level}'{hint}; the levels are {string.Join(", ", slot.Allowed)}"));
             }
 
             if (diagnostics.Count > errorsBefore || name is null)

@@ -219,6 +219,15 @@ internal static class YamlTreeReader
         return open.Count > 0 ? open.Last() : null;
     }
 
+    /// <summary>YamlDotNet's wording for a key or list item that is indented too little or too much.</summary>
+    private static readonly string[] IndentationMessages =
+    [
+        "did not find expected '-' indicator",
+        "did not find expected key",
+        "found invalid mapping",
+        "Mapping values are not allowed in this context",
+    ];
+
     private static (int Line, int Column)? FirstTab(string text, int fromLine)
     {
         var lines = text.Split('\n');
@@ -259,6 +268,10 @@ internal static class YamlTreeReader
         else if (message.Contains("quoted scalar", StringComparison.Ordinal))
         {
             message += "; is the closing quote missing?";
+        }
+        else if (IndentationMessages.Any(m => message.Contains(m, StringComparison.Ordinal)))
+        {
+            message += "; check the indentation (spaces) of this line and the one above";
         }
 
         return message;

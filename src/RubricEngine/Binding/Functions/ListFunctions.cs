@@ -34,7 +34,8 @@ internal sealed class TieredFunction : ScoringFunction
     }
 
     public override ImmutableArray<EvidenceSlot> Slots(BindContext context) =>
-        [new EvidenceSlot(context.Keys[0].Key, context.Keys[0].Span, EvidenceKind.Publications, Allowed: [.. context.Levels.Select(l => l.Id)])];
+        [new EvidenceSlot(context.Keys[0].Key, context.Keys[0].Span, EvidenceKind.Publications,
+            Allowed: [.. context.Levels.Select(l => l.Id)], AllowedLabels: [.. context.Levels.Select(l => l.Label)])];
 
     public override ScoreRange Range(BindContext context) => new(0m, null);
 
