@@ -108,9 +108,7 @@ public sealed class Rubric
         ArgumentNullException.ThrowIfNull(file);
         limits ??= LoadLimits.Default;
         var found = new List<Diagnostic>();
-        rubric = Guard(found, file, () => text.Length > limits.MaxFileBytes
-            ? SourceText.Decode(System.Text.Encoding.UTF8.GetBytes(text), file, limits, found) is null ? null : Compile(text, file, limits, found)
-            : Compile(text, file, limits, found));
+        rubric = Guard(found, file, () => SourceText.FitsLimit(text, file, limits, found) ? Compile(text, file, limits, found) : null);
         diagnostics = Sorted(found);
         return rubric is not null;
     }
@@ -140,7 +138,7 @@ public sealed class Rubric
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(file);
         var found = new List<Diagnostic>();
-        card = Guard(found, file, () => ScoreText(text, file, found));
+        card = Guard(found, file, () => SourceText.FitsLimit(text, file, Limits, found) ? ScoreText(text, file, found) : null);
         diagnostics = Sorted(found);
         return card is not null;
     }

@@ -72,6 +72,19 @@ internal static class SourceText
         }
     }
 
+    /// <summary>Text given in memory obeys the same size limit as a file, counted in its UTF-8 bytes.</summary>
+    public static bool FitsLimit(string text, string file, LoadLimits limits, List<Diagnostic> diagnostics)
+    {
+        var length = System.Text.Encoding.UTF8.GetByteCount(text);
+        if (length <= limits.MaxFileBytes)
+        {
+            return true;
+        }
+
+        diagnostics.Add(TooLarge(file, length, limits));
+        return false;
+    }
+
     private static Diagnostic TooLarge(string file, long length, LoadLimits limits) =>
         Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.StartOf(file),
             $"the file has {length} bytes, more than the limit of {limits.MaxFileBytes} bytes");

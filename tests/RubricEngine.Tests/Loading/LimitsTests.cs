@@ -40,6 +40,14 @@ public sealed class LimitsTests
     }
 
     [Test]
+    public void Evidence_text_passed_in_memory_obeys_the_same_size_limit()
+    {
+        var rubric = EvidenceText.Compile(RubricText.OneRule("present(4)"));
+        var text = "unit: " + new string('村', 2 * 1024 * 1024); // 3 bytes each in UTF-8: 6 MiB
+        EvidenceText.Errors(rubric, text).Single().ToString().Should().Be("e.yaml(1,1): error RE0002: the file has 6291462 bytes, more than the limit of 4194304 bytes");
+    }
+
+    [Test]
     public void A_ten_thousand_character_rule_is_refused_by_its_length()
     {
         var rule = "monthly(1.5)" + string.Concat(Enumerable.Repeat(" cap 1", 2000));
