@@ -12,11 +12,11 @@ internal static class Compiler
 
     private static CompiledCriterion CompileCriterion(BoundCriterion criterion)
     {
-        var compiled = criterion.Function.Compile(criterion.Context);
+        var scored = WithLimits(criterion.Function.Compile(criterion.Context), criterion.Cap, criterion.Floor);
         var required = criterion.Slots.Select(s => !s.MissingIsNone).ToImmutableArray();
 
         // Evidence not given scores 0, said the same way for every function (the evidence reader warns about it).
-        CriterionRuntime runtime = values =>
+        CriterionRuntime evaluate = values =>
         {
             for (var i = 0; i < values.Length; i++)
             {
@@ -26,27 +26,45 @@ internal static class Compiler
                 }
             }
 
-            return compiled(values);
+            return scored(values);
         };
-        var cap = criterion.Cap;
-        var floor = criterion.Floor;
-        CriterionRuntime evaluate = cap is null && floor is null ? runtime : values =>
+
+        return new CompiledCriterion(criterion.Syntax.Label, criterion.IsBonus, criterion.Slots, evaluate, criterion.Function.CheckEvidence);
+    }
+
+    /// <summary>
+    /// Applies cap, then floor. The cap is always named, as inspectors read it ("10 个月 × 1.5 = 15（上限 18）");
+    /// a floor only when it lifts the score.
+    /// </summary>
+    private static CriterionRuntime WithLimits(CriterionRuntime runtime, decimal? cap, decimal? floor)
+    {
+        if (cap is null && floor is null)
+        {
+            return runtime;
+        }
+
+        return values =>
         {
             var (score, reason) = runtime(values);
-            if (cap is { } c && score > c)
+            if (cap is { } c)
             {
-                return new Outcome(c, $"{reason}（上限 {Numbers.Format(c)}）");
+                if (score > c)
+                {
+                    reason += $" → {Numbers.Format(c)}";
+                    score = c;
+                }
+
+                reason += $"（上限 {Numbers.Format(c)}）";
             }
 
             if (floor is { } f && score < f)
             {
-                return new Outcome(f, $"{reason}（下限 {Numbers.Format(f)}）");
+                reason += $" → {Numbers.Format(f)}（下限 {Numbers.Format(f)}）";
+                score = f;
             }
 
             return new Outcome(score, reason);
         };
-
-        return new CompiledCriterion(criterion.Syntax.Label, criterion.IsBonus, criterion.Slots, evaluate, criterion.Function.CheckEvidence);
     }
 
     private static RubricLine Describe(BoundLine line)

@@ -22,10 +22,10 @@ public sealed class FunctionTests
         line.Reasons.Should().Equal($"标签：{reason}");
     }
 
-    [TestCase("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]", 18, "12 个月 × 1.5 = 18")]   // 12 × 1.5 = 18, at the cap
-    [TestCase("[1, 2, 3]", 4.5, "3 个月 × 1.5 = 4.5")]                                  // 3 × 1.5
-    [TestCase("[3, 3, 1]", 3, "2 个月 × 1.5 = 3")]                                      // month 3 counts once: 2 × 1.5
-    [TestCase("[]", 0, "0 个月 × 1.5 = 0")]
+    [TestCase("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]", 18, "12 个月 × 1.5 = 18（上限 18）")]   // 12 × 1.5 = 18, at the cap
+    [TestCase("[1, 2, 3]", 4.5, "3 个月 × 1.5 = 4.5（上限 18）")]                                  // 3 × 1.5
+    [TestCase("[3, 3, 1]", 3, "2 个月 × 1.5 = 3（上限 18）")]                                      // month 3 counts once: 2 × 1.5
+    [TestCase("[]", 0, "0 个月 × 1.5 = 0（上限 18）")]
     public void Monthly_counts_distinct_months(string months, decimal expected, string reason)
     {
         var line = Score("monthly(1.5) cap 18", months, points: 24);
@@ -34,11 +34,19 @@ public sealed class FunctionTests
     }
 
     [Test]
+    public void A_floor_under_a_cap_still_applies()
+    {
+        var line = Score("per_missing(-2) cap 4 floor 1", "[a, b, c]", extra: "items: [a, b, c]");  // 4 − 3 × 2 = −2 → floor 1
+        line.Score.Should().Be(1);
+        line.Criteria.Single().Reason.Should().Be("4 - 3 项 × 2 = -2（缺 a、b、c）（上限 4） → 1（下限 1）");
+    }
+
+    [Test]
     public void A_cap_says_so_in_the_reason()
     {
         var line = Score("monthly(0.5) cap 4", "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]");  // 10 × 0.5 = 5, capped at 4
         line.Score.Should().Be(4);
-        line.Criteria.Single().Reason.Should().Be("10 个月 × 0.5 = 5（上限 4）");
+        line.Criteria.Single().Reason.Should().Be("10 个月 × 0.5 = 5 → 4（上限 4）");
     }
 
     [TestCase("[1, 2, 3, 4]", 12)]  // 4 × 3
@@ -95,7 +103,7 @@ public sealed class FunctionTests
     {
         var line = Score("per_missing(-2) floor 0", "[a, b, c]", extra: "items: [a, b, c]");  // 4 − 3 × 2 = −2 → floor 0
         line.Score.Should().Be(0);
-        line.Criteria.Single().Reason.Should().Be("4 - 3 项 × 2 = -2（缺 a、b、c）（下限 0）");
+        line.Criteria.Single().Reason.Should().Be("4 - 3 项 × 2 = -2（缺 a、b、c） → 0（下限 0）");
     }
 
     [TestCase("0", 0)]
