@@ -22,7 +22,7 @@ internal sealed class PerItemFunction : ScoringFunction
         var rate = context.Arguments[0];
         return values =>
         {
-            var count = values[0] is CountValue c ? c.Value : 0;
+            var count = ((CountValue)values[0]!).Value;
             var score = count * rate;
             return new Outcome(score, $"{count} 项 × {Numbers.Format(rate)} = {Numbers.Format(score)}");
         };
@@ -66,11 +66,8 @@ internal sealed class RatioFunction : ScoringFunction
         var target = context.Arguments[1];
         return values =>
         {
-            if (values[0] is not CountValue numerator || values[1] is not CountValue denominator)
-            {
-                return new Outcome(0m, "缺少数据，0 分");
-            }
-
+            var numerator = (CountValue)values[0]!;
+            var denominator = (CountValue)values[1]!;
             var percent = Numbers.Percent((decimal)numerator.Value / denominator.Value);
             var share = $"{numerator.Value} ÷ {denominator.Value} {(percent.StartsWith('≈') ? percent : "= " + percent)}";
             if (numerator.Value >= target * denominator.Value)
@@ -111,9 +108,11 @@ internal sealed class JudgedFunction : ScoringFunction
     public override CriterionRuntime Compile(BindContext context)
     {
         var range = $"{Numbers.Format(context.Arguments[0])}–{Numbers.Format(context.Arguments[1])}";
-        return values => values[0] is AmountValue judged
-            ? new Outcome(judged.Value, $"评定 {Numbers.Format(judged.Value)} 分（{range}）")
-            : new Outcome(0m, $"未评定，0 分（{range}）");
+        return values =>
+        {
+            var judged = ((AmountValue)values[0]!).Value;
+            return new Outcome(judged, $"评定 {Numbers.Format(judged)} 分（{range}）");
+        };
     }
 }
 

@@ -19,7 +19,7 @@ internal sealed class PresentFunction : ScoringFunction
     public override CriterionRuntime Compile(BindContext context)
     {
         var points = context.Arguments[0];
-        return values => values[0] is FlagValue { Value: true }
+        return values => ((FlagValue)values[0]!).Value
             ? new Outcome(points, $"有，{Numbers.Format(points)} 分")
             : new Outcome(0m, "无，0 分");
     }
@@ -40,7 +40,7 @@ internal sealed class AllOrNothingFunction : ScoringFunction
     public override CriterionRuntime Compile(BindContext context)
     {
         var points = context.Arguments[0];
-        return values => values[0] is FlagValue { Value: true }
+        return values => ((FlagValue)values[0]!).Value
             ? new Outcome(points, $"已落实，{Numbers.Format(points)} 分")
             : new Outcome(0m, "未落实，不得分");
     }

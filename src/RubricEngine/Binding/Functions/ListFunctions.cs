@@ -46,7 +46,7 @@ internal sealed class TieredFunction : ScoringFunction
         var highestOnly = context.Options.Contains(MaxPerItem);
         return values =>
         {
-            var publications = values[0] is PublicationsValue p ? p.Publications : [];
+            var publications = ((PublicationsValue)values[0]!).Publications;
             if (publications.IsEmpty)
             {
                 return new Outcome(0m, "无刊登，0 分");
@@ -84,11 +84,7 @@ internal sealed class PerMissingFunction : ScoringFunction
         var deduction = context.Arguments[0];
         return values =>
         {
-            if (values[0] is not ItemIdsValue missing)
-            {
-                return new Outcome(0m, "未提供缺项清单，0 分");
-            }
-
+            var missing = (ItemIdsValue)values[0]!;
             var score = points + deduction * missing.Items.Length;
             var which = missing.Items.IsEmpty ? "" : $"（缺 {string.Join("、", missing.Items)}）";
             return new Outcome(score, $"{Numbers.Format(points)} - {missing.Items.Length} 项 × {Numbers.Format(-deduction)} = {Numbers.Format(score)}{which}");

@@ -24,7 +24,7 @@ internal sealed class PerPeriodFunction(string name, EvidenceKind kind, int peri
         var rate = context.Arguments[0];
         return values =>
         {
-            var count = values[0] is PeriodsValue p ? p.Periods.Length : 0;
+            var count = ((PeriodsValue)values[0]!).Periods.Length;
             var score = count * rate;
             return new Outcome(score, $"{count} {unit} × {Numbers.Format(rate)} = {Numbers.Format(score)}");
         };
@@ -49,7 +49,8 @@ internal sealed class MonthlyShareFunction : ScoringFunction
         var points = context.Arguments[0];
         return values =>
         {
-            var count = values[0] is PeriodsValue p ? p.Periods.Length : 0;
+            var count = ((PeriodsValue)values[0]!).Periods.Length;
+
             // Multiply before dividing, so that whole results stay exact (4 × 6 ÷ 12 = 2, not 1.9999…).
             var score = points * count / 12m;
             return new Outcome(score, $"{Numbers.Format(points)} × {count} ÷ 12 {Numbers.Equals(score)}");

@@ -61,6 +61,10 @@ internal abstract class ScoringFunction
 
     public abstract ScoreRange Range(BindContext context);
 
+    /// <summary>
+    /// The runtime. It is called only with every required value present (the compiler scores absent evidence 0
+    /// itself), so it reads its values without checking for null; only a slot with MissingIsNone may be null.
+    /// </summary>
     public abstract CriterionRuntime Compile(BindContext context);
 
     public string Signature => IsVariadic
