@@ -30,7 +30,7 @@ internal static class Binder
                     $"line '{line.Id.Value}' names section '{line.Section.Value}', which is not declared under 'sections'{Suggestions.DidYouMean(line.Section.Value, sections)}"));
             }
 
-            if (BindLine(line, levels, diagnostics) is { } bound)
+            if (BindLine(line, levels, rubric.Rounding, diagnostics) is { } bound)
             {
                 lines.Add(bound);
             }
@@ -50,7 +50,7 @@ internal static class Binder
         return [.. rubric.Levels.Select(l => (l.Id.Value, l.Label))];
     }
 
-    private static BoundLine? BindLine(LineSyntax line, ImmutableArray<(string Id, string Label)> levels, List<Diagnostic> diagnostics)
+    private static BoundLine? BindLine(LineSyntax line, ImmutableArray<(string Id, string Label)> levels, RoundingSyntax rounding, List<Diagnostic> diagnostics)
     {
         CheckDuplicates(line.Criteria.SelectMany(c => c.Keys), "evidence key", diagnostics, $" in line '{line.Id.Value}'");
         var criteria = ImmutableArray.CreateBuilder<BoundCriterion>();
@@ -81,7 +81,10 @@ internal static class Binder
                 $"line '{line.Id.Value}' is worth {Numbers.Format(line.Points.Value)} points, but its criteria can award at most {Numbers.Format(Math.Max(0m, max))}; check the standard, or the points"));
         }
 
-        return new BoundLine(line, criteria.ToImmutable(), maximum is { } m ? Numbers.Normalize(Math.Max(0m, m)) : null);
+        // The line's score is rounded, and rounding never lowers the larger of two numbers; rounding the
+        // maximum the same way keeps every score at or below it (judged(0, 1.005) can score 1.01).
+        return new BoundLine(line, criteria.ToImmutable(),
+            maximum is { } m ? Numbers.Normalize(Math.Round(Math.Max(0m, m), rounding.Decimals, rounding.Mode)) : null);
     }
 
     private static BoundCriterion? BindCriterion(CriterionSyntax criterion, ImmutableArray<(string Id, string Label)> levels, List<Diagnostic> diagnostics)
@@ -120,13 +123,16 @@ internal static class Binder
         }
 
         var raw = function.Range(context);
-        var range = new ScoreRange(
-            floor is { } f ? (raw.Min is { } min ? Math.Max(min, f) : f) : raw.Min,
-            cap is { } c ? (raw.Max is { } max ? Math.Min(max, c) : c) : raw.Max);
         if (!CheckLimits(criterion, function, raw, cap, floor, isBonus, isUncapped, diagnostics))
         {
             return null;
         }
+
+        // Evidence not given scores 0 whatever the rule (floor included), so 0 is always within reach.
+        var lowest = floor is { } f ? (raw.Min is { } min ? Math.Max(min, f) : f) : raw.Min;
+        var range = new ScoreRange(
+            lowest is { } low ? Math.Min(low, 0m) : null,
+            cap is { } c ? (raw.Max is { } max ? Math.Min(max, c) : c) : raw.Max);
 
         return new BoundCriterion(criterion, function, context, cap, floor, isBonus, isUncapped, range, function.Slots(context));
     }
@@ -279,6 +285,7 @@ internal static class Binder
         var rule = criterion.Rule;
         var points = criterion.Points.Value;
         var key = criterion.Keys[0].Value;
+        var highest = cap is { } limit ? (raw.Max is { } rawMax ? Math.Min(rawMax, limit) : limit) : raw.Max;
         if (isBonus)
         {
             if (points != 0)
@@ -298,14 +305,23 @@ internal static class Binder
                 return false;
             }
 
-            var max = cap is { } limit ? (raw.Max is { } m ? Math.Min(m, limit) : limit) : raw.Max;
-            if (max is null || max > points)
+            if (highest is null || highest > points)
             {
-                var most = max is null ? "without limit" : $"up to {Numbers.Format(max.Value)}";
+                var most = highest is null ? "without limit" : $"up to {Numbers.Format(highest.Value)}";
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CapExceedsPoints, source.PositionOf(rule.Call.Span.Offset),
                     $"'{key}' is worth {Numbers.Format(points)} points, but {rule.Call} can score {most}; add 'cap {Numbers.Format(points)}', or write 'uncapped' before it if the standard allows more"));
                 return false;
             }
+        }
+
+        // A floor lifts low scores; it must never lift a score above what the rule itself can give,
+        // or the criterion would score more than the line's maximum says (present(2) floor 3 paying 3).
+        if (floor is { } high && highest is { } top && high > top)
+        {
+            var floorModifier = rule.Prefixes.Concat(rule.Modifiers).First(m => m.Name.Text == Modifiers.Floor);
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FloorAboveCap, source.PositionOf(floorModifier.Span.Offset),
+                $"the floor {Numbers.Format(high)} is above the most '{key}' can score, {Numbers.Format(top)} ({rule.Call}{(cap is null ? "" : $" cap {Numbers.Format(cap.Value)}")}); a floor only lifts low scores: lower it to at most {Numbers.Format(top)}"));
+            return false;
         }
 
         if (floor is { } f && raw.Min is { } lowest && lowest > f)

@@ -7,9 +7,11 @@ using RubricEngine.Evidence;
 namespace RubricEngine.Compilation;
 
 /// <summary>A criterion ready to evaluate: plain delegates, no syntax.</summary>
+/// <param name="Range">The lowest and highest score the binder proved it can give, after cap and floor.</param>
 internal sealed record CompiledCriterion(
     string Label,
     bool IsBonus,
+    ScoreRange Range,
     ImmutableArray<EvidenceSlot> Slots,
     CriterionRuntime Evaluate,
     Func<ImmutableArray<EvidenceValue?>, (int KeyIndex, string Message)?> CheckEvidence);

@@ -29,7 +29,7 @@ internal static class Compiler
             return scored(values);
         };
 
-        return new CompiledCriterion(criterion.Syntax.Label, criterion.IsBonus, criterion.Slots, evaluate, criterion.Function.CheckEvidence);
+        return new CompiledCriterion(criterion.Syntax.Label, criterion.IsBonus, criterion.Range, criterion.Slots, evaluate, criterion.Function.CheckEvidence);
     }
 
     /// <summary>

@@ -1,0 +1,223 @@
+using System.Globalization;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using RubricEngine.Binding;
+using RubricEngine.Binding.Functions;
+
+namespace RubricEngine.Tests.Properties;
+
+/// <summary>
+/// The checker's promise: whatever rule a policy officer writes and whatever evidence an inspector gives, a
+/// criterion scores within the range the binder computed, and a line within its minimum and its maximum.
+/// Rules are drawn from every function with every modifier combination (floors and caps above, below and
+/// between what the function can give); rubrics that the binder refuses are skipped, the others are scored.
+/// </summary>
+public sealed class ScoreRangeProperties
+{
+    private const int Rubrics = 5_000;
+    private const int EvidencePerRubric = 5;
+
+    [Test]
+    public void Every_criterion_and_line_scores_within_the_range_the_checker_computed()
+    {
+        var scoredRules = 0;
+        var property = Prop.ForAll(Arb.From(RubricSpec()), Arb.From(Gen.Choose(0, int.MaxValue - 1)), (spec, seed) =>
+        {
+            if (!Rubric.TryParse(spec, "generated.yaml", out var rubric, out _))
+            {
+                return true;
+            }
+
+            var random = new Random(seed);
+            for (var round = 0; round < EvidencePerRubric; round++)
+            {
+                var evidence = Evidence(rubric, random);
+                rubric.TryScoreText(evidence, "generated.yaml", out var card, out var diagnostics)
+                    .Should().BeTrue(string.Join("\n", diagnostics) + "\n" + evidence);
+                CheckRanges(rubric, card!, spec + "\n---\n" + evidence);
+                Interlocked.Add(ref scoredRules, rubric.CompiledLines.Sum(l => l.Criteria.Length));
+            }
+
+            return true;
+        });
+
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(Rubrics).WithQuietOnSuccess(true), property);
+
+        // The property is only as strong as the rules that reach scoring: at least 10,000 rule × evidence pairs per run.
+        scoredRules.Should().BeGreaterThanOrEqualTo(10_000);
+    }
+
+    private static void CheckRanges(Rubric rubric, ScoreCard card, string because)
+    {
+        for (var i = 0; i < rubric.CompiledLines.Length; i++)
+        {
+            var compiled = rubric.CompiledLines[i];
+            var line = card.Lines[i];
+            for (var j = 0; j < compiled.Criteria.Length; j++)
+            {
+                var range = compiled.Criteria[j].Range;
+                var score = line.Criteria[j].Score;
+                if (range.Min is { } min)
+                {
+                    score.Should().BeGreaterThanOrEqualTo(min, because);
+                }
+
+                if (range.Max is { } max)
+                {
+                    score.Should().BeLessThanOrEqualTo(max, because);
+                }
+            }
+
+            var baseCriteria = compiled.Criteria.Where(c => !c.IsBonus).ToList();
+            var lowest = Math.Max(0m, baseCriteria.Sum(c => c.Range.Min ?? 0m));
+            line.Score.Should().BeGreaterThanOrEqualTo(Math.Round(lowest, rubric.Decimals, rubric.Rounding), because);
+            if (line.Maximum is { } lineMaximum)
+            {
+                line.Score.Should().BeLessThanOrEqualTo(lineMaximum, because);
+            }
+
+            var bonuses = compiled.Criteria.Where(c => c.IsBonus).ToList();
+            if (bonuses.All(c => c.Range.Max is not null))
+            {
+                line.Bonus.Should().BeLessThanOrEqualTo(Math.Round(bonuses.Sum(c => c.Range.Max!.Value), rubric.Decimals, rubric.Rounding), because);
+            }
+
+            line.Bonus.Should().BeGreaterThanOrEqualTo(Math.Round(bonuses.Sum(c => c.Range.Min ?? 0m), rubric.Decimals, rubric.Rounding), because);
+        }
+    }
+
+    /// <summary>A rubric of one or two lines, each with one or two random criteria whose points add up.</summary>
+    private static Gen<string> RubricSpec() =>
+        from lines in Gen.Choose(1, 2).SelectMany(n => Gen.ListOf(Gen.Choose(1, 2).SelectMany(c => Gen.ListOf(Criterion(), c)), n))
+        from decimals in Gen.Choose(0, 3)
+        from mode in Gen.Elements("half_away_from_zero", "half_even")
+        select Write(lines.Select(l => l.ToList()).ToList(), decimals, mode);
+
+    private sealed record CriterionSpec(string Rule, decimal Points, bool IsBonus, string Shape);
+
+    private static Gen<CriterionSpec> Criterion()
+    {
+        var amount = Gen.Elements(0m, 0.5m, 1m, 1.5m, 2m, 3.333m, 4m, 6m, 1.005m, 12m);
+        // Each call with the most it can give by itself (null: unbounded), so that most criteria get points that fit.
+        var call = Gen.OneOf(
+            amount.Select(p => ($"present({N(p)})", (decimal?)p)),
+            amount.Select(p => ($"all_or_nothing({N(p)})", (decimal?)p)),
+            amount.Select(r => ($"monthly({N(r)})", (decimal?)(12 * r))),
+            amount.Select(r => ($"quarterly({N(r)})", (decimal?)(4 * r))),
+            amount.Select(p => ($"monthly_share({N(p)})", (decimal?)p)),
+            amount.Select(r => ($"per_item({N(r)})", (decimal?)null)),
+            from p in amount from t in Gen.Elements("30%", "50%", "100%", "0.333") select ($"ratio({N(p)}, {t})", (decimal?)p),
+            from a in amount from b in amount from c in amount from d in amount select ($"tiered({N(a)}, {N(b)}, {N(c)}, {N(d)})", (decimal?)null),
+            amount.Select(d => ($"per_missing({N(-d)})", (decimal?)null)),
+            from a in amount from b in amount select ($"judged({N(Math.Min(a, b))}, {N(Math.Max(a, b))})", (decimal?)Math.Max(a, b)),
+            Gen.Constant(("deduction()", (decimal?)0m)));
+        var limit = Gen.Elements(-2m, 0m, 0.5m, 1m, 2m, 3m, 5m, 9m, 20m);
+        return from called in call
+               let rule = called.Item1
+               from cap in Gen.Elements(false, true, false).SelectMany(given => limit.Select(v => given ? $" cap {N(v)}" : ""))
+               from floor in Gen.Elements(false, true).SelectMany(given => limit.Select(v => given ? $" floor {N(v)}" : ""))
+               from bonus in Gen.Elements(false, false, false, true)
+               from uncapped in Gen.Elements(false, false, true)
+               from maxPerItem in Gen.Elements(false, true)
+               from fits in Gen.Elements(true, true, false)
+               from drawn in Gen.Elements(0m, 1m, 2m, 4m, 6m, 12m)
+               let points = fits && called.Item2 is { } most ? most : drawn
+               let isTiered = rule.StartsWith("tiered", StringComparison.Ordinal)
+               let text = (uncapped ? "uncapped " : "") + rule + cap + floor + (bonus ? " bonus" : "") + (isTiered && maxPerItem ? " max_per_item" : "")
+               select new CriterionSpec(text, bonus ? 0m : points, bonus, rule[..rule.IndexOf('(')]);
+    }
+
+    private static string Write(List<List<CriterionSpec>> lines, int decimals, string mode)
+    {
+        var total = lines.Sum(l => l.Where(c => !c.IsBonus).Sum(c => c.Points));
+        var text = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $$"""
+            id: generated
+            title: 随机细则
+            source: 测试
+            total: {{N(total)}}
+            rounding: { decimals: {{decimals}}, mode: {{mode}} }
+            levels: [{ id: county, label: 县级 }, { id: city, label: 市级 }, { id: province, label: 省级 }, { id: national, label: 国家级 }]
+            sections: [{ name: 测试, points: {{N(total)}} }]
+            lines:
+
+            """));
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var points = lines[i].Where(c => !c.IsBonus).Sum(c => c.Points);
+            text.Append(CultureInfo.InvariantCulture, $"  - {{ id: line{i}, section: 测试, content: 内容, points: {N(points)}, check: 查看, standard: 标准, criteria: [\n");
+            for (var j = 0; j < lines[i].Count; j++)
+            {
+                var c = lines[i][j];
+                var keys = c.Shape switch
+                {
+                    "ratio" => $"keys: [part{j}, whole{j}]",
+                    "per_missing" => $"key: k{j}, items: [a, b, c]",
+                    _ => $"key: k{j}",
+                };
+                text.Append(CultureInfo.InvariantCulture, $"      {{ {keys}, label: 标签{j}, points: {N(c.Points)}, rule: '{c.Rule}' }},\n");
+            }
+
+            text.Append("    ]}\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Evidence for every slot, each key left out one time in five, every value within what the slot allows.</summary>
+    private static string Evidence(Rubric rubric, Random random)
+    {
+        var text = new StringBuilder("rubric: generated\nunit: 测试单位\nlines:\n");
+        foreach (var line in rubric.CompiledLines)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {line.Info.Id}:\n");
+            var given = 0;
+            foreach (var criterion in line.Criteria)
+            {
+                if (criterion.Slots.Length == 2)
+                {
+                    var whole = random.Next(1, 50);
+                    text.Append(CultureInfo.InvariantCulture, $"    {criterion.Slots[0].Key}: {random.Next(0, whole + 1)}\n    {criterion.Slots[1].Key}: {whole}\n");
+                    given++;
+                    continue;
+                }
+
+                var slot = criterion.Slots[0];
+                if (random.Next(5) == 0)
+                {
+                    continue;
+                }
+
+                text.Append(CultureInfo.InvariantCulture, $"    {slot.Key}: {Value(slot, random)}\n");
+                given++;
+            }
+
+            if (given == 0)
+            {
+                text.Append("    {}\n");
+            }
+        }
+
+        return text.ToString().Replace(":\n    {}\n", ": {}\n", StringComparison.Ordinal);
+    }
+
+    private static string Value(EvidenceSlot slot, Random random) => slot.Kind switch
+    {
+        EvidenceKind.Flag => random.Next(2) == 0 ? "true" : "false",
+        EvidenceKind.Months => Periods(12, random),
+        EvidenceKind.Quarters => Periods(4, random),
+        EvidenceKind.Count => N(random.Next((int)slot.Min, (int)Math.Min(slot.Max ?? 60, 60) + 1)),
+        EvidenceKind.Amount => N(Math.Min(slot.Max ?? 20m, slot.Min + random.Next(0, 2_001) / 1000m * ((slot.Max ?? 20m) - slot.Min))),
+        EvidenceKind.Publications => "[" + string.Join(", ", Enumerable.Range(0, random.Next(0, 6))
+            .Select(_ => $"{{ item: p{random.Next(3)}, level: {slot.Allowed[random.Next(slot.Allowed.Length)]} }}")) + "]",
+        EvidenceKind.ItemIds => "[" + string.Join(", ", slot.Allowed.Where(_ => random.Next(2) == 0)) + "]",
+        _ => throw new InvalidOperationException(slot.Kind.ToString()),
+    };
+
+    private static string Periods(int count, Random random) =>
+        "[" + string.Join(", ", Enumerable.Range(1, count).Where(_ => random.Next(2) == 0).Select(N)) + "]";
+
+    private static string N(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
