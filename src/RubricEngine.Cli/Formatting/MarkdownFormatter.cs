@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace RubricEngine.Cli.Formatting;
@@ -8,25 +9,25 @@ internal static class MarkdownFormatter
     public static string Format(ScoreCard card)
     {
         var text = new StringBuilder();
-        text.AppendLine($"## {card.Title}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"## {card.Title}");
         text.AppendLine();
-        text.AppendLine($"单位：{Escape(card.Unit)}" + (card.Year is { } year ? $"　年度：{year}" : ""));
+        text.AppendLine("单位：" + Escape(card.Unit) + (card.Year is { } year ? "　年度：" + year.ToString(CultureInfo.InvariantCulture) : ""));
         text.AppendLine();
         text.AppendLine("| 考核项目 | 编号 | 分值 | 得分 | 加分 | 说明 |");
         text.AppendLine("|---|---|--:|--:|--:|---|");
         foreach (var line in card.Lines)
         {
-            text.AppendLine($"| {Escape(line.Section)} | `{line.Id}` | {Numbers.Format(line.Points)} | {Numbers.Format(line.Score)} | {Numbers.Format(line.Bonus)} | {Escape(string.Join("；", line.Reasons))} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {Escape(line.Section)} | `{line.Id}` | {Numbers.Format(line.Points)} | {Numbers.Format(line.Score)} | {Numbers.Format(line.Bonus)} | {Escape(string.Join("；", line.Reasons))} |");
         }
 
         text.AppendLine();
-        text.AppendLine($"**基础分 {Numbers.Format(card.BaseTotal)} + 加分 {Numbers.Format(card.BonusTotal)} = 总分 {Numbers.Format(card.Total)}**");
+        text.AppendLine(CultureInfo.InvariantCulture, $"**基础分 {Numbers.Format(card.BaseTotal)} + 加分 {Numbers.Format(card.BonusTotal)} = 总分 {Numbers.Format(card.Total)}**");
         if (card.Warnings.Length > 0)
         {
             text.AppendLine();
             foreach (var warning in card.Warnings)
             {
-                text.AppendLine($"- 注意：{Escape(warning.ToString())}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"- 注意：{Escape(warning.ToString())}");
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace RubricEngine.Cli.Formatting;
@@ -9,7 +10,7 @@ internal static class TableFormatter
     {
         var text = new StringBuilder();
         text.AppendLine(card.Title);
-        text.AppendLine($"单位：{card.Unit}" + (card.Year is { } year ? $"    年度：{year}" : ""));
+        text.AppendLine("单位：" + card.Unit + (card.Year is { } year ? "    年度：" + year.ToString(CultureInfo.InvariantCulture) : ""));
         text.AppendLine();
 
         string[] headers = ["考核项目", "编号", "分值", "得分", "加分"];
@@ -30,13 +31,13 @@ internal static class TableFormatter
         foreach (var section in card.Sections)
         {
             var bonus = section.Bonus == 0 ? "" : $"  加分 {Format(section.Bonus)}";
-            text.AppendLine($"{TextWidth.PadRight(section.Name, widths[0])}  {Format(section.Score)} / {Format(section.Points)}{bonus}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{TextWidth.PadRight(section.Name, widths[0])}  {Format(section.Score)} / {Format(section.Points)}{bonus}");
         }
 
-        text.AppendLine($"基础分 {Format(card.BaseTotal)} + 加分 {Format(card.BonusTotal)} = 总分 {Format(card.Total)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"基础分 {Format(card.BaseTotal)} + 加分 {Format(card.BonusTotal)} = 总分 {Format(card.Total)}");
         foreach (var warning in card.Warnings)
         {
-            text.AppendLine($"注意：{warning}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"注意：{warning}");
         }
 
         return text.ToString();

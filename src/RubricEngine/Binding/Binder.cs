@@ -13,7 +13,7 @@ internal static class Binder
 {
     public static BoundRubric? Bind(RubricSyntax rubric, List<Diagnostic> diagnostics)
     {
-        var errorsBefore = diagnostics.Count(d => d.IsError);
+        var reportedBefore = diagnostics.Count;
         var levels = BindLevels(rubric, diagnostics);
         var sections = rubric.Sections.Select(s => s.Name.Value).ToHashSet(StringComparer.Ordinal);
         CheckDuplicates(rubric.Sections.Select(s => s.Name), "section", diagnostics);
@@ -41,7 +41,7 @@ internal static class Binder
             // With a line in an unknown section, every sum would be off by it: one error is enough.
             CheckPointsAddUp(rubric, diagnostics);
         }
-        return diagnostics.Count(d => d.IsError) > errorsBefore ? null : new BoundRubric(rubric, lines.ToImmutable());
+        return diagnostics.HasErrorsSince(reportedBefore) ? null : new BoundRubric(rubric, lines.ToImmutable());
     }
 
     private static ImmutableArray<(string Id, string Label)> BindLevels(RubricSyntax rubric, List<Diagnostic> diagnostics)
@@ -91,7 +91,7 @@ internal static class Binder
     {
         var rule = criterion.Rule;
         var source = criterion.RuleSource;
-        var errorsBefore = diagnostics.Count(d => d.IsError);
+        var reportedBefore = diagnostics.Count;
         var call = rule.Call;
         if (!FunctionCatalogue.ByName.TryGetValue(call.Name.Text, out var function))
         {
@@ -104,7 +104,7 @@ internal static class Binder
         CheckArguments(function, call, source, diagnostics);
         var (cap, floor, isBonus, isUncapped, options) = BindModifiers(rule, function, source, diagnostics);
         CheckKeysAndItems(criterion, function, diagnostics);
-        if (diagnostics.Count(d => d.IsError) > errorsBefore)
+        if (diagnostics.HasErrorsSince(reportedBefore))
         {
             return null;
         }

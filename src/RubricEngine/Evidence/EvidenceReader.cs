@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Globalization;
 using RubricEngine.Binding;
 using RubricEngine.Compilation;
 using RubricEngine.Diagnostics;
@@ -18,7 +19,7 @@ internal static class EvidenceReader
 
     public static EvidenceSet? Read(TreeNode root, string file, string rubricId, IReadOnlyList<CompiledLine> lines, LoadLimits limits, List<Diagnostic> diagnostics)
     {
-        var errorsBefore = diagnostics.Count(d => d.IsError);
+        var reportedBefore = diagnostics.Count;
         var warnings = new List<Diagnostic>();
         if (Values.Mapping(root, "an evidence file", diagnostics) is not { } mapping)
         {
@@ -63,7 +64,7 @@ internal static class EvidenceReader
             }
         }
 
-        if (diagnostics.Count(d => d.IsError) > errorsBefore || unit is null || linesNode is null)
+        if (diagnostics.HasErrorsSince(reportedBefore) || unit is null || linesNode is null)
         {
             return null;
         }
@@ -107,6 +108,11 @@ internal static class EvidenceReader
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownEvidenceKey, entry.Key.Span,
                     $"line '{line.Info.Id}' has no evidence key '{key}'{hint}; its keys are {string.Join(", ", line.Slots.Keys)}{Values.FullWidthHint(key)}"));
                 continue;
+            }
+
+            if (entry.Value is ScalarNode { IsNull: true })
+            {
+                continue; // a key left empty ('~' or nothing) is not given, as if it were not written: warned about below
             }
 
             if (ReadValue(entry.Value, slot, $"'{line.Info.Id}.{key}'", limits, diagnostics, warnings) is { } value)
@@ -160,6 +166,7 @@ internal static class EvidenceReader
         }
 
         var seen = new SortedSet<int>();
+        var repeats = new List<(string Value, SourceSpan Span)>();
         var valid = true;
         foreach (var item in list.Items)
         {
@@ -179,11 +186,11 @@ internal static class EvidenceReader
 
             if (!seen.Add((int)number))
             {
-                warnings.Add(Diagnostic.Warning(DiagnosticCodes.RepeatedPeriod, item.Span,
-                    $"{noun} {Numbers.Format(number)} is listed twice in {what}; it counts once"));
+                repeats.Add((Numbers.Format(number), item.Span));
             }
         }
 
+        WarnAboutRepeats(repeats, what, noun + " ", warnings);
         return valid ? new PeriodsValue([.. seen]) : null;
     }
 
@@ -227,7 +234,7 @@ internal static class EvidenceReader
                 continue;
             }
 
-            var errorsBefore = diagnostics.Count;
+            var reportedBefore = diagnostics.Count;
             var reader = new MappingReader(mapping, "a publication", PublicationKeys, diagnostics);
             var name = reader.Text("item");
             var level = reader.Text("level");
@@ -240,7 +247,7 @@ internal static class EvidenceReader
                     $"unknown level '{level}'{hint}; the levels are {string.Join(", ", slot.Allowed)}"));
             }
 
-            if (diagnostics.Count > errorsBefore || name is null)
+            if (diagnostics.Count > reportedBefore || name is null)
             {
                 valid = false;
                 continue;
@@ -260,6 +267,8 @@ internal static class EvidenceReader
         }
 
         var items = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var repeats = new List<(string Value, SourceSpan Span)>();
         var valid = true;
         foreach (var item in list.Items)
         {
@@ -277,16 +286,36 @@ internal static class EvidenceReader
                 continue;
             }
 
-            if (items.Contains(id))
+            if (!seen.Add(id))
             {
-                warnings.Add(Diagnostic.Warning(DiagnosticCodes.RepeatedPeriod, item.Span, $"'{id}' is listed twice in {what}; it counts once"));
+                repeats.Add(($"'{id}'", item.Span));
                 continue;
             }
 
             items.Add(id);
         }
 
+        WarnAboutRepeats(repeats, what, "", warnings);
         return valid ? new ItemIdsValue([.. items]) : null;
+    }
+
+    /// <summary>
+    /// One warning per key, at the first repeat, however often entries repeat: a list with one month written
+    /// 9,999 times must not bury the card under 9,998 warnings.
+    /// </summary>
+    private static void WarnAboutRepeats(List<(string Value, SourceSpan Span)> repeats, string what, string noun, List<Diagnostic> warnings)
+    {
+        if (repeats.Count == 0)
+        {
+            return;
+        }
+
+        var first = repeats[0];
+        var message = repeats.Count == 1
+            ? $"{noun}{first.Value} is listed twice in {what}; it counts once"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{what} repeats entries {repeats.Count} times ({noun}{string.Join(", ", repeats.Select(r => r.Value).Distinct().Take(5))}{(repeats.Select(r => r.Value).Distinct().Count() > 5 ? ", …" : "")}); each entry counts once");
+        warnings.Add(Diagnostic.Warning(DiagnosticCodes.RepeatedPeriod, first.Span, message));
     }
 
     private static SequenceNode? ReadList(TreeNode node, string what, string expected, LoadLimits limits, List<Diagnostic> diagnostics)

@@ -47,7 +47,14 @@ internal static class JsonTreeReader
                         completed = stack.Pop().Complete();
                         break;
                     case JsonTokenType.PropertyName or JsonTokenType.String:
-                        completed = new ScalarNode(reader.GetString()!, ScalarKind.Quoted, span, span.Shift(1), IsSingleLine: true);
+                        if (!TryGetString(ref reader, out var value))
+                        {
+                            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Syntax, span,
+                                "malformed JSON: a \\u escape in this string is half of a character (a lone surrogate such as \\ud800); write the whole character, or remove the escape"));
+                            return null;
+                        }
+
+                        completed = new ScalarNode(value, ScalarKind.Quoted, span, span.Shift(1), IsSingleLine: true);
                         break;
                     case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null:
                         var raw = Encoding.UTF8.GetString(reader.ValueSpan);
@@ -84,6 +91,24 @@ internal static class JsonTreeReader
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// The reader accepts "\ud800" as a token and only refuses it when the string is asked for, with an
+    /// InvalidOperationException: the one case where the text is valid JSON syntax but not valid text.
+    /// </summary>
+    private static bool TryGetString(ref Utf8JsonReader reader, out string value)
+    {
+        try
+        {
+            value = reader.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = "";
+            return false;
+        }
     }
 
     private static string CleanMessage(string message)

@@ -82,7 +82,9 @@ internal static class Values
             return scalar.Value;
         }
 
-        diagnostics.Add(WrongType(node, what, "text"));
+        diagnostics.Add(node is ScalarNode { IsNull: false }
+            ? Diagnostic.Error(DiagnosticCodes.WrongType, node.Span, $"{what} must not be empty; write it out between the quotes")
+            : WrongType(node, what, "text"));
         return null;
     }
 
@@ -96,8 +98,11 @@ internal static class Values
                 return value;
             }
 
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongType, node.Span,
-                $"{what} must be {expected}, not '{scalar.Value}'{FullWidthHint(scalar.Value)}"));
+            diagnostics.Add(IsPlainNumber(scalar.Value)
+                ? Diagnostic.Error(DiagnosticCodes.WrongType, node.Span, string.Create(CultureInfo.InvariantCulture,
+                    $"{what} is out of range: '{Shorten(scalar.Value)}' has {scalar.Value.Count(char.IsAsciiDigit)} digits; a number here has at most {MaxNumberLength} characters and 28 significant digits"))
+                : Diagnostic.Error(DiagnosticCodes.WrongType, node.Span,
+                    $"{what} must be {expected}, not '{Shorten(scalar.Value)}'{FullWidthHint(scalar.Value)}"));
             return null;
         }
 
@@ -124,18 +129,32 @@ internal static class Values
         return "";
     }
 
+    /// <summary>The longest number text read: 28 digits, a sign, a point and a little room for leading zeros.</summary>
+    public const int MaxNumberLength = 32;
+
     public static bool TryDecimal(string text, out decimal value)
     {
         // Plain digits with an optional sign and point: no exponent, thousands separator, NaN or Infinity,
         // and a leading zero is decimal (YAML 1.1 would have read 012 as octal 10).
         value = 0;
-        if (text.Length == 0 || text.Length > 32 || text.Any(c => !(char.IsAsciiDigit(c) || c is '.' or '-')))
+        if (text.Length > MaxNumberLength || !IsPlainNumber(text))
         {
             return false;
         }
 
         return decimal.TryParse(text, DecimalStyle, CultureInfo.InvariantCulture, out value);
     }
+
+    /// <summary>Digits with at most one leading '-' and one '.': the shape of a number, whatever its size.</summary>
+    private static bool IsPlainNumber(string text)
+    {
+        var digits = text.StartsWith('-') ? text.AsSpan(1) : text.AsSpan();
+        return digits.Length > 0 && digits.Count('.') <= 1 && digits.ContainsAnyExcept("0123456789.") is false
+            && digits.ContainsAnyInRange('0', '9');
+    }
+
+    /// <summary>A value quoted back in a message: long enough to recognise, short enough to read.</summary>
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "…";
 
     public static bool? Bool(TreeNode node, string what, List<Diagnostic> diagnostics)
     {

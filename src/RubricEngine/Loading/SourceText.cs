@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using RubricEngine.Diagnostics;
 
@@ -10,23 +11,35 @@ internal static class SourceText
 
     public static string? ReadFile(string path, LoadLimits limits, List<Diagnostic> diagnostics)
     {
+        var kind = FileKinds.Of(path);
+        if (kind != FileKind.Regular)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.StartOf(path), kind switch
+            {
+                FileKind.Missing => "file not found",
+                FileKind.Folder => "this is a folder, not a file; name the files in it",
+                _ => "this is not a regular file but a device, a pipe or a socket, which may never end; save its content to a file and name that file",
+            }));
+            return null;
+        }
+
         byte[] bytes;
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
+            var length = new FileInfo(path).Length;
+            if (length > limits.MaxFileBytes)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.StartOf(path), "file not found"));
+                diagnostics.Add(TooLarge(path, length, limits));
                 return null;
             }
 
-            if (info.Length > limits.MaxFileBytes)
+            bytes = ReadAtMost(path, limits.MaxFileBytes, out var tooLarge);
+            if (tooLarge)
             {
-                diagnostics.Add(TooLarge(path, info.Length, limits));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.StartOf(path),
+                    string.Create(CultureInfo.InvariantCulture, $"the file grew past the limit of {limits.MaxFileBytes} bytes while it was read")));
                 return null;
             }
-
-            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -35,6 +48,39 @@ internal static class SourceText
         }
 
         return Decode(bytes, path, limits, diagnostics);
+    }
+
+    /// <summary>
+    /// Reads until the end or one byte past the limit, whichever comes first. The length a file reports is not
+    /// trusted: it can grow while being read, and a file system may report 0 for what has no end.
+    /// </summary>
+    private static byte[] ReadAtMost(string path, int limit, out bool tooLarge)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+        var buffer = new byte[(int)Math.Min(Math.Max(stream.CanSeek ? stream.Length : 0, 4096), (long)limit + 1)];
+        var filled = 0;
+        while (true)
+        {
+            if (filled == buffer.Length)
+            {
+                if (filled > limit)
+                {
+                    tooLarge = true;
+                    return [];
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, (long)limit + 1));
+            }
+
+            var read = stream.Read(buffer, filled, buffer.Length - filled);
+            if (read == 0)
+            {
+                tooLarge = false;
+                return filled == buffer.Length ? buffer : buffer[..filled];
+            }
+
+            filled += read;
+        }
     }
 
     public static string? Decode(ReadOnlySpan<byte> bytes, string file, LoadLimits limits, List<Diagnostic> diagnostics)
@@ -87,7 +133,7 @@ internal static class SourceText
 
     private static Diagnostic TooLarge(string file, long length, LoadLimits limits) =>
         Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.StartOf(file),
-            $"the file has {length} bytes, more than the limit of {limits.MaxFileBytes} bytes");
+            string.Create(CultureInfo.InvariantCulture, $"the file has {length} bytes, more than the limit of {limits.MaxFileBytes} bytes"));
 
     /// <summary>Line and column (in characters of the valid prefix) of a byte offset.</summary>
     private static (int Line, int Column) LineAndColumnOfByte(ReadOnlySpan<byte> bytes, int offset)

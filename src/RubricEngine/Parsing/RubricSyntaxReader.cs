@@ -26,7 +26,7 @@ internal static partial class RubricSyntaxReader
 
     public static RubricSyntax? Read(TreeNode root, string file, LoadLimits limits, List<Diagnostic> diagnostics)
     {
-        var errorsBefore = diagnostics.Count(d => d.IsError);
+        var reportedBefore = diagnostics.Count;
         if (Values.Mapping(root, "a rubric file", diagnostics) is not { } mapping)
         {
             return null;
@@ -44,7 +44,7 @@ internal static partial class RubricSyntaxReader
         var lines = ReadList(reader, "lines", required: true, limits.MaxLines, diagnostics,
             node => ReadLine(node, limits, diagnostics, ref criteriaSeen));
 
-        if (diagnostics.Count(d => d.IsError) > errorsBefore || id is null || title is null || source is null || total is null)
+        if (diagnostics.HasErrorsSince(reportedBefore) || id is null || title is null || source is null || total is null)
         {
             return null;
         }
@@ -67,7 +67,7 @@ internal static partial class RubricSyntaxReader
             if (places is < 0 or > 6 || places != decimal.Truncate(places))
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, rounding.Node("decimals", false)!.Span,
-                    $"'decimals' must be a whole number from 0 to 6, not {places}"));
+                    $"'decimals' must be a whole number from 0 to 6, not {Numbers.Format(places)}"));
             }
             else
             {
@@ -299,6 +299,9 @@ internal static partial class RubricSyntaxReader
         return new Located<string>(text, node.Span);
     }
 
+    /// <summary>The most points a rubric, section, line or criterion may be worth.</summary>
+    public const decimal MaxPoints = 1_000_000m;
+
     private static Located<decimal>? Points(MappingReader reader, string key, List<Diagnostic> diagnostics)
     {
         if (reader.Node(key, required: true) is not { } node || Values.Decimal(node, $"'{key}'", diagnostics) is not { } value)
@@ -308,7 +311,15 @@ internal static partial class RubricSyntaxReader
 
         if (value < 0)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, node.Span, $"'{key}' must not be negative, not {value}"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, node.Span, $"'{key}' must not be negative, not {Numbers.Format(value)}"));
+            return null;
+        }
+
+        if (value > MaxPoints)
+        {
+            // Far above any real rubric, and low enough that no sum of points (1,000 lines, 10,000 criteria) can overflow.
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, node.Span,
+                $"'{key}' must be at most {Numbers.Format(MaxPoints)}, not {Numbers.Format(value)}"));
             return null;
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -20,9 +21,10 @@ public static class ScoreCardJson
 
     /// <summary>The score card as indented JSON text.</summary>
     /// <param name="card">The score card to write.</param>
+    /// <exception cref="ArgumentNullException">The card, or any of its members, lines, criteria or warnings, is null.</exception>
     public static string Write(ScoreCard card)
     {
-        ArgumentNullException.ThrowIfNull(card);
+        ThrowIfIncomplete(card);
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, Options))
         {
@@ -72,6 +74,60 @@ public static class ScoreCardJson
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>
+    /// A card built by hand (it is a public record) can hold nulls the engine never produces; they are named
+    /// before anything is written, so that a half-written document never results.
+    /// </summary>
+    private static void ThrowIfIncomplete(ScoreCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        Require(card.RubricId, "card.RubricId");
+        Require(card.Title, "card.Title");
+        Require(card.Unit, "card.Unit");
+        foreach (var section in Items(card.Sections, "card.Sections"))
+        {
+            Require(section?.Name, "card.Sections[].Name");
+        }
+
+        foreach (var line in Items(card.Lines, "card.Lines"))
+        {
+            Require(line?.Id, "card.Lines[].Id");
+            Require(line!.Section, "card.Lines[].Section");
+            foreach (var reason in Items(line.Reasons, "card.Lines[].Reasons"))
+            {
+                Require(reason, "card.Lines[].Reasons[]");
+            }
+
+            foreach (var criterion in Items(line.Criteria, "card.Lines[].Criteria"))
+            {
+                Require(criterion?.Label, "card.Lines[].Criteria[].Label");
+                Require(criterion!.Reason, "card.Lines[].Criteria[].Reason");
+                foreach (var key in Items(criterion.Keys, "card.Lines[].Criteria[].Keys"))
+                {
+                    Require(key, "card.Lines[].Criteria[].Keys[]");
+                }
+            }
+        }
+
+        foreach (var warning in Items(card.Warnings, "card.Warnings"))
+        {
+            Require(warning?.Code, "card.Warnings[].Code");
+            Require(warning!.Message, "card.Warnings[].Message");
+            Require(warning.Span.File, "card.Warnings[].Span.File");
+        }
+
+        static void Require(object? value, string name)
+        {
+            if (value is null)
+            {
+                throw new ArgumentNullException(name);
+            }
+        }
+
+        static ImmutableArray<T> Items<T>(ImmutableArray<T> items, string name) =>
+            items.IsDefault ? throw new ArgumentNullException(name) : items;
     }
 
     private static void WriteLine(Utf8JsonWriter json, LineScore line)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using RubricEngine.Cli;
 using RubricEngine.Diagnostics;
 using RubricEngine.Tests.Support;
@@ -48,6 +49,32 @@ public sealed class CorpusTests
         diagnostics.Should().NotContain(d => d.Code == DiagnosticCodes.InternalError);
         var expected = File.ReadAllLines(Repo.PathOf(@case.ExpectedFile)).Where(l => l.Length > 0 && !l.StartsWith('#'));
         diagnostics.Select(d => d.ToString()).Should().Equal(expected);
+    }
+
+    public static IEnumerable<TestCaseData> CasesInOtherCultures() =>
+        from culture in new[] { "de-DE", "zh-CN" }
+        from @case in Cases()
+        select new TestCaseData(@case, culture).SetArgDisplayNames(@case.ToString(), culture);
+
+    [Test]
+    public void The_other_cultures_really_format_differently() =>
+        // Without ICU every culture would behave as the invariant one and the test below would prove nothing.
+        (2.5m).ToString(CultureInfo.GetCultureInfo("de-DE")).Should().Be("2,5");
+
+    /// <summary>Messages are the same on every machine: a German or Chinese desktop must not write 2,5 for 2.5.</summary>
+    [TestCaseSource(nameof(CasesInOtherCultures))]
+    public void Each_case_gives_exactly_its_expected_diagnostics_under_another_culture(Case @case, string culture)
+    {
+        var (savedCulture, savedUiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            Each_case_gives_exactly_its_expected_diagnostics(@case);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (savedCulture, savedUiCulture);
+        }
     }
 
     [TestCaseSource(nameof(Cases))]

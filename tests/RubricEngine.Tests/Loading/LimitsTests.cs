@@ -111,4 +111,44 @@ public sealed class LimitsTests
         EvidenceText.Errors(rubric, "rubric: village\nunit: x\nlines:\n  lectures: { lecture_months: [1, 2, 3, 4] }\n").Single().Code
             .Should().Be(DiagnosticCodes.LimitExceeded);
     }
+
+    [Test]
+    public void Yaml_stops_at_a_thousand_levels_even_when_the_depth_limit_allows_more()
+    {
+        // YamlDotNet's scanner revisits every open bracket on each token: 100,000 levels took 56 s before this stop.
+        var limits = new LoadLimits { MaxDepth = 100_000 };
+        var text = new string('[', 100_000) + new string(']', 100_000);
+        Rubric.TryParse(text, "deep.yaml", out _, out var diagnostics, limits).Should().BeFalse();
+        diagnostics.Single().ToString().Should().Be(
+            "deep.yaml(1,1001): error RE0007: the file nests deeper than 1000 levels, the most a YAML file may nest whatever the limits; nest less, or write the data as JSON");
+    }
+
+    [Test]
+    public void Json_nests_as_deep_as_a_raised_limit_allows()
+    {
+        var limits = new LoadLimits { MaxDepth = 100_000 };
+        var text = new string('[', 100_000) + new string(']', 100_000);
+        Rubric.TryParse(text, "deep.json", out _, out var diagnostics, limits).Should().BeFalse();
+        diagnostics.Single().ToString().Should().Be("deep.json(1,1): error RE0012: a rubric file must be a mapping of keys to values, not a list");
+    }
+
+    [Test]
+    public void Ten_thousand_criteria_with_an_error_each_report_every_error()
+    {
+        // Each stage once counted every error so far for each criterion: quadratic in the number of errors.
+        var rubric = new System.Text.StringBuilder("id: big\ntitle: t\nsource: s\ntotal: 10000\nsections: [{ name: s, points: 10000 }]\nlines:\n");
+        for (var i = 0; i < 1_000; i++)
+        {
+            rubric.Append(System.Globalization.CultureInfo.InvariantCulture, $"  - {{ id: l{i}, section: s, content: c, points: 10, check: c, standard: s, criteria: [\n");
+            for (var j = 0; j < 10; j++)
+            {
+                rubric.Append(System.Globalization.CultureInfo.InvariantCulture, $"      {{ key: k{j}, label: x, points: 1, rule: presnt(1) }},\n");
+            }
+
+            rubric.Append("    ]}\n");
+        }
+
+        Rubric.TryParse(rubric.ToString(), "big.yaml", out _, out var diagnostics).Should().BeFalse();
+        diagnostics.Should().HaveCount(10_000).And.OnlyContain(d => d.Message == "unknown function 'presnt'; did you mean 'present'?");
+    }
 }
