@@ -1,8 +1,10 @@
 using System.CommandLine;
-using System.Text;
 using RubricEngine.Cli.Formatting;
+using RubricEngine.Cli.Forms;
+using RubricEngine.Cli.Inputs;
+using RubricEngine.Cli.Reports;
+using RubricEngine.Cli.Scoring;
 using RubricEngine.Diagnostics;
-using RubricEngine.Reporting;
 
 namespace RubricEngine.Cli;
 
@@ -18,12 +20,18 @@ internal static class CliApp
     /// <summary>Exit code for a defect in the tool itself.</summary>
     public const int InternalError = 3;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <param name="args">The command line.</param>
+    /// <param name="output">stdout: score cards, check results.</param>
+    /// <param name="error">stderr: diagnostics, and progress when <paramref name="interactive"/>.</param>
+    /// <param name="interactive">True when stderr is a terminal a person watches: progress is then drawn there.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive = false)
     {
         var root = new RootCommand("rubric: check assessment rubrics (考核细则) and score evidence against them")
         {
             CheckCommand(output),
-            ScoreCommand(output, error),
+            ScoreCommand(output, error, interactive),
+            ReportCommand(output, error, interactive),
+            TemplateCommand(output, error),
         };
 
         try
@@ -75,68 +83,176 @@ internal static class CliApp
         return command;
     }
 
-    private static Command ScoreCommand(TextWriter output, TextWriter error)
+    private static Command ScoreCommand(TextWriter output, TextWriter error, bool interactive)
     {
-        var rubricOption = new Option<string>("--rubric", "-r") { Description = "The rubric YAML file", Required = true };
+        var rubricOption = RubricOption();
         var formatOption = new Option<string>("--format", "-f") { Description = "Output format", DefaultValueFactory = _ => "table" };
-        formatOption.AcceptOnlyFromAmong("table", "json", "markdown");
-        var evidence = new Argument<string[]>("evidence") { Description = "Evidence files, YAML or JSON", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("score", "Score evidence files against a rubric") { rubricOption, formatOption, evidence };
+        formatOption.AcceptOnlyFromAmong([.. ScoreOutput.Formats.Keys.Order(StringComparer.Ordinal)]);
+        var recursiveOption = RecursiveOption();
+        var inputs = InputsArgument();
+        var command = new Command("score", "Score evidence against a rubric: files, folders, glob patterns or Excel forms")
+        {
+            rubricOption, formatOption, recursiveOption, inputs,
+        };
         command.SetAction(parse =>
         {
-            var rubricFile = parse.GetValue(rubricOption)!;
-            var format = parse.GetValue(formatOption)!;
-            if (!Rubric.TryLoad(rubricFile, out var rubric, out var rubricDiagnostics))
+            if (LoadRubric(parse.GetValue(rubricOption)!, error) is not { } rubric)
             {
-                Report(rubricDiagnostics, error);
-                error.WriteLine($"rubric: {rubricFile} has errors; nothing was scored");
                 return InputErrors;
             }
 
-            var cards = new List<ScoreCard>();
-            var failed = 0;
-            var files = parse.GetValue(evidence)!;
-            foreach (var file in files)
-            {
-                if (rubric.TryScore(file, out var card, out var diagnostics))
-                {
-                    // Warnings travel in the score card itself (table, markdown and JSON alike).
-                    cards.Add(card);
-                }
-                else
-                {
-                    failed++;
-                    Report(diagnostics, error);
-                    error.WriteLine($"rubric: {file} was not scored: it has {Plural(diagnostics.Count(d => d.IsError), "error")}");
-                }
-            }
+            var expanded = InputExpander.Expand(parse.GetValue(inputs)!, parse.GetValue(recursiveOption));
+            Report(expanded.Problems, error);
+            var writer = ScoreOutput.Formats[parse.GetValue(formatOption)!](output, expanded.NamedSeveral);
 
-            output.Write(Render(cards, format, severalFiles: files.Length > 1));
-            return failed == 0 ? Success : InputErrors;
+            // A progress bar only where it cannot mix with the cards: stderr on a terminal, stdout redirected.
+            var failed = RunProgress.Run(error, interactive && Console.IsOutputRedirected, expanded.Files.Length, progress =>
+            {
+                var refused = 0;
+                writer.Begin();
+                foreach (var outcome in ScoreAll(rubric, expanded.Files, progress))
+                {
+                    if (outcome.Card is { } card)
+                    {
+                        // Warnings travel in the score card itself (table, markdown and JSON alike).
+                        writer.Write(outcome.Source, card);
+                    }
+                    else
+                    {
+                        refused++;
+                        ReportRefused(outcome, progress);
+                    }
+                }
+
+                writer.End();
+                return refused;
+            });
+            return failed == 0 && expanded.Problems.IsEmpty ? Success : InputErrors;
         });
         return command;
     }
 
-    private static string Render(List<ScoreCard> cards, string format, bool severalFiles)
+    private static Command ReportCommand(TextWriter output, TextWriter error, bool interactive)
     {
-        if (format == "json")
+        var rubricOption = RubricOption();
+        var outOption = new Option<string>("--out", "-o")
         {
-            // One evidence file gives the contract's object; several give an array of them (of those scored),
-            // so a script knows the shape from its own command line.
-            return severalFiles
-                ? "[" + string.Join(",", cards.Select(ScoreCardJson.Write)) + "]" + Environment.NewLine
-                : string.Concat(cards.Select(c => ScoreCardJson.Write(c) + Environment.NewLine));
-        }
-
-        var text = new StringBuilder();
-        foreach (var card in cards)
+            Description = "The report file; its extension picks the format: " + string.Join(", ", ReportWriters.ByExtension.Keys.Order(StringComparer.Ordinal)),
+            Required = true,
+        };
+        outOption.Validators.Add(result =>
         {
-            text.Append(format == "markdown" ? MarkdownFormatter.Format(card) : TableFormatter.Format(card));
-            text.AppendLine();
-        }
+            if (ReportWriters.For(result.GetValueOrDefault<string>() ?? "") is null)
+            {
+                result.AddError($"--out must end in {string.Join(", ", ReportWriters.ByExtension.Keys.Order(StringComparer.Ordinal))}, which picks the report's format");
+            }
+        });
+        var recursiveOption = RecursiveOption();
+        var inputs = InputsArgument();
+        var command = new Command("report", "Score many units and write a ranked county report (Excel, CSV, HTML with charts, or Markdown)")
+        {
+            rubricOption, outOption, recursiveOption, inputs,
+        };
+        command.SetAction(parse =>
+        {
+            if (LoadRubric(parse.GetValue(rubricOption)!, error) is not { } rubric)
+            {
+                return InputErrors;
+            }
 
-        return text.ToString();
+            var outFile = parse.GetValue(outOption)!;
+            var expanded = InputExpander.Expand(parse.GetValue(inputs)!, parse.GetValue(recursiveOption));
+            Report(expanded.Problems, error);
+            var builder = new CountyReportBuilder(rubric);
+            RunProgress.Run(error, interactive, expanded.Files.Length, progress =>
+            {
+                foreach (var outcome in ScoreAll(rubric, expanded.Files, progress))
+                {
+                    builder.Add(outcome);
+                    if (outcome.Card is null)
+                    {
+                        ReportRefused(outcome, progress);
+                    }
+                }
+
+                return 0;
+            });
+
+            var report = builder.Build();
+            ReportWriters.For(outFile)!.Write(report, outFile);
+            output.WriteLine($"rubric: {outFile}: {report.Ranking.Length} units ranked, {report.Refused.Length} not scored");
+            return report.Refused.IsEmpty && expanded.Problems.IsEmpty ? Success : InputErrors;
+        });
+        return command;
     }
+
+    private static Command TemplateCommand(TextWriter output, TextWriter error)
+    {
+        var rubricOption = RubricOption();
+        var formatOption = new Option<string>("--format", "-f") { Description = "The form's format", DefaultValueFactory = _ => "xlsx" };
+        formatOption.AcceptOnlyFromAmong("xlsx");
+        var outOption = new Option<string?>("--out", "-o") { Description = "The workbook to write; default <rubric id>-form.xlsx" };
+        var command = new Command("template", "Write an empty evidence form: one row per unit, one column per evidence key")
+        {
+            rubricOption, formatOption, outOption,
+        };
+        command.SetAction(parse =>
+        {
+            if (LoadRubric(parse.GetValue(rubricOption)!, error) is not { } rubric)
+            {
+                return InputErrors;
+            }
+
+            var outFile = parse.GetValue(outOption) ?? $"{rubric.Id}-form.xlsx";
+            ExcelForm.WriteTemplate(rubric, outFile);
+            output.WriteLine($"rubric: {outFile}: a form for rubric '{rubric.Id}' with {ExcelForm.Columns(rubric).Length} evidence columns");
+            return Success;
+        });
+        return command;
+    }
+
+    /// <summary>Every unit scored on all cores, handed back in input order as each one's turn comes.</summary>
+    private static IEnumerable<UnitOutcome> ScoreAll(Rubric rubric, IEnumerable<string> files, IRunProgress progress)
+    {
+        var units = UnitSources.Of(rubric, files, progress.AddUnits);
+        foreach (var outcome in OrderedParallel.Run(units.Select(u => u.Score), OrderedParallel.DefaultWindow))
+        {
+            progress.Advance();
+            yield return outcome;
+        }
+    }
+
+    private static void ReportRefused(UnitOutcome outcome, IRunProgress progress)
+    {
+        foreach (var diagnostic in outcome.Diagnostics)
+        {
+            progress.WriteError(diagnostic.ToString());
+        }
+
+        progress.WriteError($"rubric: {outcome.Source} was not scored: it has {Plural(outcome.ErrorCount, "error")}");
+    }
+
+    private static Rubric? LoadRubric(string file, TextWriter error)
+    {
+        if (Rubric.TryLoad(file, out var rubric, out var diagnostics))
+        {
+            return rubric;
+        }
+
+        Report(diagnostics, error);
+        error.WriteLine($"rubric: {file} has errors; nothing was scored");
+        return null;
+    }
+
+    private static Option<string> RubricOption() => new("--rubric", "-r") { Description = "The rubric YAML file", Required = true };
+
+    private static Option<bool> RecursiveOption() => new("--recursive") { Description = "Also read the evidence in subfolders of the folders given" };
+
+    private static Argument<string[]> InputsArgument() => new("evidence")
+    {
+        Description = "Evidence: YAML or JSON files, Excel forms (.xlsx), folders, or glob patterns such as \"乡镇/*.yaml\" or \"**/*.yml\" (expanded by the tool)",
+        Arity = ArgumentArity.OneOrMore,
+    };
 
     private static void Report(IEnumerable<Diagnostic> diagnostics, TextWriter error)
     {

@@ -19,16 +19,36 @@ public static class ScoreCardJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private static readonly JsonWriterOptions OneLine = Options with { Indented = false };
+
     /// <summary>The score card as indented JSON text.</summary>
     /// <param name="card">The score card to write.</param>
     /// <exception cref="ArgumentNullException">The card, or any of its members, lines, criteria or warnings, is null.</exception>
-    public static string Write(ScoreCard card)
+    public static string Write(ScoreCard card) => Write(card, file: null, indented: true);
+
+    /// <summary>
+    /// The score card as JSON text that also names the evidence it was scored from, for output that holds many
+    /// cards (a folder of evidence, a workbook of units): <c>{"file": "乡镇/白龙村.yaml", "rubric": …}</c>.
+    /// <code>
+    /// var jsonl = ScoreCardJson.Write(card, "samples/village-bailong.yaml", indented: false);   // one line
+    /// </code>
+    /// </summary>
+    /// <param name="card">The score card to write.</param>
+    /// <param name="file">The evidence file (or workbook row) it was scored from; no <c>file</c> key when null.</param>
+    /// <param name="indented">True for indented text; false for one line, as JSON Lines needs.</param>
+    /// <exception cref="ArgumentNullException">The card, or any of its members, lines, criteria or warnings, is null.</exception>
+    public static string Write(ScoreCard card, string? file, bool indented)
     {
         ThrowIfIncomplete(card);
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, Options))
+        using (var json = new Utf8JsonWriter(stream, indented ? Options : OneLine))
         {
             json.WriteStartObject();
+            if (file is not null)
+            {
+                json.WriteString("file", file);
+            }
+
             json.WriteString("rubric", card.RubricId);
             json.WriteString("title", card.Title);
             json.WriteString("unit", card.Unit);
