@@ -35,6 +35,7 @@ internal static class ExcelForm
 
     private static readonly string[] TrueWords = ["是", "有", "true", "TRUE", "True", "√", "✓"];
     private static readonly string[] FalseWords = ["否", "无", "false", "FALSE", "False", "×", "✗"];
+    private static readonly string[] NoneWords = ["无", "没有", "none", "-"];
     private static readonly char[] ListSeparators = [',', '，', '、', ';', '；', ' ', '\n', '\r', '\t'];
     private static readonly char[] PairSeparators = [';', '；', '\n', '\r'];
     private static readonly char[] LevelSeparators = [':', '：'];
@@ -79,7 +80,7 @@ internal static class ExcelForm
     /// </summary>
     public static IReadOnlyList<PendingUnit> ReadUnits(Rubric rubric, string path)
     {
-        var name = Path.GetFileName(path);
+        var name = path; // as given, like every other diagnostic: 乡镇.xlsx!村!F7, or 县/乡镇.xlsx!村!F7
         try
         {
             using var workbook = new XLWorkbook(path);
@@ -94,8 +95,12 @@ internal static class ExcelForm
                 units.AddRange(ReadSheet(rubric, rubricId, name, sheet));
             }
 
-            return sheets > 0 ? units : [Refused(path, DiagnosticCodes.DocumentShape,
-                $"no sheet of this workbook is an evidence form (its row {KeyRow} must start with '{UnitKey}'); write one with 'rubric template --rubric <file> --format xlsx'")];
+            return sheets == 0
+                ? [Refused(path, DiagnosticCodes.DocumentShape,
+                    $"no sheet of this workbook is an evidence form (its row {KeyRow} must start with '{UnitKey}'); write one with 'rubric template --rubric <file> --format xlsx'")]
+                : units.Count == 0
+                    ? [Refused(path, DiagnosticCodes.DocumentShape, $"the form has no units; fill in one row per unit from row {FirstUnitRow}")]
+                    : units;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -231,10 +236,10 @@ internal static class ExcelForm
                 Explain(validation, column.Header, "开展活动的季度（1–4），用逗号分开，例如 1,3");
                 break;
             case EvidenceValueKind.ItemIds:
-                Explain(validation, column.Header, "缺少的项目，用逗号分开，可选：" + string.Join(",", field.Allowed));
+                Explain(validation, column.Header, "缺少的项目，用逗号分开，没有缺项写“无”；可选：" + string.Join(",", field.Allowed));
                 break;
             case EvidenceValueKind.Publications:
-                Explain(validation, column.Header, "每条一行或用分号分开，写 项目:级别，级别可选："
+                Explain(validation, column.Header, "每条一行或用分号分开，写 项目:级别，没有写“无”；级别可选："
                     + string.Join("、", field.AllowedLabels.IsEmpty ? field.Allowed : field.AllowedLabels) + "，例如 茶山宣讲:县级");
                 break;
         }
@@ -258,7 +263,7 @@ internal static class ExcelForm
         notes.Cell(2, 2).SetValue(rubric.Id);
         notes.Cell(4, 1).SetValue("填写说明");
         notes.Cell(5, 1).SetValue("“填报”表每行一个单位；第 1 行是中文表头，第 2 行是评分用的编号，请勿修改。可以复制“填报”表为多张表（例如每个镇一张），每张表都会读取。");
-        notes.Cell(6, 1).SetValue("是/否：选择 是 或 否。月份、季度：用逗号分开，例如 1,2,3。宣传报道：每条写 项目:级别，用分号或换行分开。空格表示未提供，该项 0 分。");
+        notes.Cell(6, 1).SetValue("是/否：选择 是 或 否。月份、季度：用逗号分开，例如 1,2,3。宣传报道：每条写 项目:级别，用分号或换行分开。空格表示未提供，该项 0 分；清单为空（例如没有缺项）请写“无”。");
         notes.Column(1).Width = 12;
         notes.Column(2).Width = 60;
     }
@@ -320,6 +325,10 @@ internal static class ExcelForm
         private static string Value(IXLCell cell, EvidenceField field) => field.Kind switch
         {
             EvidenceValueKind.Flag => Flag(cell),
+            // An empty cell means "not given" (0 points, with a warning), as an absent key does; so a list that is
+            // given but empty (no item missing, no publication) is written 无.
+            EvidenceValueKind.Months or EvidenceValueKind.Quarters or EvidenceValueKind.ItemIds or EvidenceValueKind.Publications
+                when NoneWords.Contains(Words(cell).Trim()) => "[]",
             EvidenceValueKind.Months or EvidenceValueKind.Quarters or EvidenceValueKind.ItemIds =>
                 "[" + string.Join(", ", Words(cell).Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries).Select(Token)) + "]",
             EvidenceValueKind.Publications => "[" + string.Join(", ", Words(cell)
