@@ -2,38 +2,26 @@ using System.Diagnostics;
 using System.Text.Json;
 using RubricEngine.Cli.Inputs;
 using RubricEngine.Cli.Scoring;
-using RubricEngine.Tests.Reports;
 using RubricEngine.Tests.Support;
 
 namespace RubricEngine.Tests.Cli;
 
 /// <summary>Files, folders and glob patterns as inputs; cards streamed in input order, each naming its file.</summary>
 [NonParallelizable] // it sets the current directory
-public sealed class CountyInputsTests
+public sealed class CountyInputsTests : CliFixture
 {
-    private string savedDirectory = "";
-    private TempFolder temp = null!;
+    protected override string StartFolder => Temp.Path;
 
     [SetUp]
-    public void EnterTempFolder()
+    public void LayOutACounty()
     {
-        savedDirectory = Environment.CurrentDirectory;
-        temp = new TempFolder("rubric-inputs");
-        Environment.CurrentDirectory = temp.Path;
         // b/ and a/ with files out of order, a subfolder, and files a folder must not pick up.
-        temp.CopyVillages("县/b");
-        Directory.CreateDirectory(temp.File("县/a/深"));
-        File.Copy(temp.File("县/b/donghe.yaml"), temp.File("县/a/Z.YML"));
-        File.Copy(temp.File("县/b/xishan.yaml"), temp.File("县/a/深/x.yaml"));
-        File.WriteAllText(temp.File("县/a/notes.txt"), "not evidence");
-        File.WriteAllText(temp.File("县/a/~$form.xlsx"), "Excel's lock file");
-    }
-
-    [TearDown]
-    public void Leave()
-    {
-        Environment.CurrentDirectory = savedDirectory;
-        temp.Dispose();
+        Temp.CopyVillages("县/b");
+        Directory.CreateDirectory(Temp.File("县/a/深"));
+        File.Copy(Temp.File("县/b/donghe.yaml"), Temp.File("县/a/Z.YML"));
+        File.Copy(Temp.File("县/b/xishan.yaml"), Temp.File("县/a/深/x.yaml"));
+        File.WriteAllText(Temp.File("县/a/notes.txt"), "not evidence");
+        File.WriteAllText(Temp.File("县/a/~$form.xlsx"), "Excel's lock file");
     }
 
     [Test]
@@ -71,7 +59,7 @@ public sealed class CountyInputsTests
     [Test]
     public void Json_cards_carry_their_file_and_come_in_input_order()
     {
-        var (exit, output, error) = CountyReportTests.Run("score", "-r", Repo.PathOf("rubrics/village.yaml"), "-f", "json", "县/b", "县/a/Z.YML");
+        var (exit, output, error) = Run("score", "-r", Repo.PathOf("rubrics/village.yaml"), "-f", "json", "县/b", "县/a/Z.YML");
         exit.Should().Be(0, error);
         var cards = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
         cards.Select(c => c.GetProperty("file").GetString()).Should().Equal(
@@ -79,17 +67,17 @@ public sealed class CountyInputsTests
         cards.Select(c => c.GetProperty("unit").GetString()).Should().Equal("北坝村", "东河村", "南坪村", "西山村", "中和村", "东河村");
 
         // One plain file keeps the single object of the contract, now with its file.
-        var single = CountyReportTests.Run("score", "-r", Repo.PathOf("rubrics/village.yaml"), "-f", "json", "县/b/beiba.yaml");
+        var single = Run("score", "-r", Repo.PathOf("rubrics/village.yaml"), "-f", "json", "县/b/beiba.yaml");
         JsonDocument.Parse(single.Output).RootElement.GetProperty("file").GetString().Should().Be("县/b/beiba.yaml");
         // A folder with one file is still a list: the shape follows the command line, not the count.
-        var folder = CountyReportTests.Run("score", "-r", Repo.PathOf("rubrics/village.yaml"), "-f", "json", "县/a");
+        var folder = Run("score", "-r", Repo.PathOf("rubrics/village.yaml"), "-f", "json", "县/a");
         JsonDocument.Parse(folder.Output).RootElement.ValueKind.Should().Be(JsonValueKind.Array);
     }
 
     [Test]
     public void Jsonl_writes_one_card_per_line()
     {
-        var (exit, output, _) = CountyReportTests.Run("score", "-r", Repo.PathOf("rubrics/village.yaml"), "--format", "jsonl", "县/b/*.yaml");
+        var (exit, output, _) = Run("score", "-r", Repo.PathOf("rubrics/village.yaml"), "--format", "jsonl", "县/b/*.yaml");
         exit.Should().Be(0);
         var lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         lines.Should().HaveCount(5);
@@ -100,7 +88,7 @@ public sealed class CountyInputsTests
     [Test]
     public void A_pattern_matching_nothing_exits_one_and_the_rest_is_still_scored()
     {
-        var (exit, output, error) = CountyReportTests.Run("score", "-r", Repo.PathOf("rubrics/village.yaml"), "-f", "jsonl", "县/b/d*.yaml", "县/c/*.yaml");
+        var (exit, output, error) = Run("score", "-r", Repo.PathOf("rubrics/village.yaml"), "-f", "jsonl", "县/b/d*.yaml", "县/c/*.yaml");
         exit.Should().Be(1);
         error.Should().Be("县/c/*.yaml(1,1): error RE0001: the pattern matches no evidence file; check the folder and the spelling" + Environment.NewLine);
         output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle();
@@ -148,7 +136,7 @@ public sealed class CountyInputsTests
     public void Scoring_5000_files_as_json_stays_under_200_MB_and_keeps_the_input_order()
     {
         const int count = 5000;
-        var folder = temp.File("many");
+        var folder = Temp.File("many");
         Directory.CreateDirectory(folder);
         var evidence = File.ReadAllText(Repo.PathOf("samples/village-bailong.yaml"));
         for (var i = 0; i < count; i++)
@@ -161,7 +149,7 @@ public sealed class CountyInputsTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = temp.Path,
+            WorkingDirectory = Temp.Path,
         };
         foreach (var argument in new[] { Path.Combine(TestContext.CurrentContext.TestDirectory, "rubric.dll"), "score", "--rubric",
                      Repo.PathOf("rubrics/village.yaml"), "--format", "json", "many" })

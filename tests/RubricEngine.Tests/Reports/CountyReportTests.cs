@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using ClosedXML.Excel;
-using RubricEngine.Cli;
 using RubricEngine.Cli.Reports;
 using RubricEngine.Tests.Support;
 
@@ -12,38 +11,12 @@ namespace RubricEngine.Tests.Reports;
 /// and the files not scored, in each format, checked against hand-calculated numbers and the JSON cards.
 /// </summary>
 [NonParallelizable] // it sets the current directory
-public sealed class CountyReportTests
+public sealed class CountyReportTests : CliFixture
 {
-    private string savedDirectory = "";
-    private TempFolder temp = null!;
-
-    [SetUp]
-    public void EnterRepository()
-    {
-        savedDirectory = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = Repo.Root;
-        temp = new TempFolder("rubric-report");
-    }
-
-    [TearDown]
-    public void LeaveRepository()
-    {
-        Environment.CurrentDirectory = savedDirectory;
-        temp.Dispose();
-    }
-
-    internal static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = CliApp.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     [Test]
     public void The_csv_ranks_by_total_with_shared_ranks_then_by_unit_name()
     {
-        var csv = temp.File("县.csv");
+        var csv = Temp.File("县.csv");
         var (exit, output, error) = Run("report", "--rubric", "rubrics/village.yaml", CountyFixtures.Folder, "--out", csv);
 
         exit.Should().Be(0, error);
@@ -76,7 +49,7 @@ public sealed class CountyReportTests
     [Test]
     public void The_workbook_holds_numbers_chinese_headers_frozen_rows_and_the_totals_of_the_json_cards()
     {
-        var xlsx = temp.File("县.xlsx");
+        var xlsx = Temp.File("县.xlsx");
         Run("report", "-r", "rubrics/village.yaml", CountyFixtures.Folder, "--out", xlsx).Exit.Should().Be(0);
         var (exit, json, _) = Run("score", "-r", "rubrics/village.yaml", "--format", "json", CountyFixtures.Folder);
         exit.Should().Be(0);
@@ -132,11 +105,11 @@ public sealed class CountyReportTests
     [Test]
     public void A_malformed_file_is_listed_with_its_error_every_good_unit_is_ranked_and_the_exit_code_is_one()
     {
-        temp.CopyVillages("村");
-        File.WriteAllText(temp.File("村/坏.yaml"), "rubric: village\nunit: 坏村\nlines: { organization: [\n");
-        var xlsx = temp.File("县.xlsx");
-        var markdown = temp.File("县.md");
-        var folder = temp.File("村");
+        Temp.CopyVillages("村");
+        File.WriteAllText(Temp.File("村/坏.yaml"), "rubric: village\nunit: 坏村\nlines: { organization: [\n");
+        var xlsx = Temp.File("县.xlsx");
+        var markdown = Temp.File("县.md");
+        var folder = Temp.File("村");
 
         var (exit, output, error) = Run("report", "-r", "rubrics/village.yaml", folder, "--out", xlsx);
         Run("report", "-r", "rubrics/village.yaml", folder, "--out", markdown).Exit.Should().Be(1);
@@ -162,7 +135,7 @@ public sealed class CountyReportTests
     [Test]
     public void An_unknown_report_extension_is_a_usage_error_and_writes_nothing()
     {
-        var pdf = temp.File("县.pdf");
+        var pdf = Temp.File("县.pdf");
         var (exit, _, error) = Run("report", "-r", "rubrics/village.yaml", CountyFixtures.Folder, "--out", pdf);
         exit.Should().NotBe(0);
         error.Should().Contain("--out must end in .csv, .html, .md, .xlsx");
@@ -172,7 +145,7 @@ public sealed class CountyReportTests
     [Test]
     public void The_html_is_one_offline_file_with_echarts_inlined()
     {
-        var html = temp.File("县.html");
+        var html = Temp.File("县.html");
         Run("report", "-r", "rubrics/village.yaml", CountyFixtures.Folder, "--out", html).Exit.Should().Be(0);
         var page = File.ReadAllText(html);
         page.Should().StartWith("<!DOCTYPE html>").And.Contain("<html lang=\"zh-CN\">").And.Contain("@page { size: A4");

@@ -9,7 +9,7 @@ namespace RubricEngine.Tests.Reports;
 /// publications as 项目:县级), scored to the same totals as the same evidence in YAML, and errors named by cell.
 /// </summary>
 [NonParallelizable] // it sets the current directory
-public sealed class ExcelFormTests
+public sealed class ExcelFormTests : CliFixture
 {
     /// <summary>
     /// The five villages of <c>Reports/County/</c>, typed again by hand the way staff fill the form: only the cells
@@ -57,29 +57,11 @@ public sealed class ExcelFormTests
 
     private static readonly string Fixtures = Repo.PathOf(CountyFixtures.Folder);
 
-    private string savedDirectory = "";
-    private TempFolder temp = null!;
-
-    [SetUp]
-    public void EnterRepository()
-    {
-        savedDirectory = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = Repo.Root;
-        temp = new TempFolder("rubric-form");
-    }
-
-    [TearDown]
-    public void Leave()
-    {
-        Environment.CurrentDirectory = savedDirectory;
-        temp.Dispose();
-    }
-
     [Test]
     public void The_template_has_one_column_per_evidence_key_with_chinese_headers_validation_and_frozen_header_rows()
     {
-        var form = temp.File("村.xlsx");
-        var (exit, output, _) = CountyReportTests.Run("template", "--rubric", Village, "--format", "xlsx", "--out", form);
+        var form = Temp.File("村.xlsx");
+        var (exit, output, _) = Run("template", "--rubric", Village, "--format", "xlsx", "--out", form);
         exit.Should().Be(0);
         // village.yaml's criteria read 23 keys: 3 + 3 + 1 + 3 + 2 + 1 + 2 + 1 + 2 + 1 + 3 + 1.
         output.Should().Be($"rubric: {form}: a form for rubric 'village' with 23 evidence columns{Environment.NewLine}");
@@ -112,8 +94,8 @@ public sealed class ExcelFormTests
     {
         var form = FilledForm("乡镇.xlsx", "村");
 
-        var fromForm = Totals(CountyReportTests.Run("score", "-r", Village, "-f", "jsonl", form));
-        var fromYaml = Totals(CountyReportTests.Run("score", "-r", Village, "-f", "jsonl",
+        var fromForm = Totals(Run("score", "-r", Village, "-f", "jsonl", form));
+        var fromYaml = Totals(Run("score", "-r", Village, "-f", "jsonl",
             $"{Fixtures}/donghe.yaml", $"{Fixtures}/xishan.yaml", $"{Fixtures}/nanping.yaml",
             $"{Fixtures}/beiba.yaml", $"{Fixtures}/zhonghe.yaml"));
 
@@ -126,8 +108,8 @@ public sealed class ExcelFormTests
         fromForm.Should().OnlyContain(c => c.Warnings == 0, "every key of every village is filled in");
 
         // The same workbook makes the same ranking as the YAML folder.
-        var csv = temp.File("县.csv");
-        CountyReportTests.Run("report", "-r", Village, form, "--out", csv).Exit.Should().Be(0);
+        var csv = Temp.File("县.csv");
+        Run("report", "-r", Village, form, "--out", csv).Exit.Should().Be(0);
         File.ReadAllLines(csv).Skip(1).Select(l => l.Split(',')[1]).Should().Equal(CountyFixtures.RankedUnits);
     }
 
@@ -142,7 +124,7 @@ public sealed class ExcelFormTests
             sheet.Cell(6, 14).SetValue("1,2,13");                       // 北坝村's 每月开展理论宣讲
         });
 
-        var (exit, output, error) = CountyReportTests.Run("score", "-r", Village, "-f", "jsonl", form);
+        var (exit, output, error) = Run("score", "-r", Village, "-f", "jsonl", form);
 
         TestContext.Out.WriteLine(error);
         exit.Should().Be(1);
@@ -158,9 +140,9 @@ public sealed class ExcelFormTests
     [Test]
     public void A_file_that_is_not_a_workbook_is_refused_with_a_diagnostic_and_the_others_are_scored()
     {
-        var broken = temp.File("坏.xlsx");
+        var broken = Temp.File("坏.xlsx");
         File.WriteAllText(broken, "not a zip");
-        var (exit, output, error) = CountyReportTests.Run("score", "-r", Village, "-f", "jsonl", broken, $"{Fixtures}/donghe.yaml");
+        var (exit, output, error) = Run("score", "-r", Village, "-f", "jsonl", broken, $"{Fixtures}/donghe.yaml");
         exit.Should().Be(1);
         error.Should().StartWith($"{broken}(1,1): error RE0004: the file is not an Excel workbook (.xlsx) that can be read").And.NotContain("   at ");
         output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle();
@@ -169,9 +151,9 @@ public sealed class ExcelFormTests
     [Test]
     public void An_empty_form_is_refused_rather_than_scoring_nothing_in_silence()
     {
-        var form = temp.File("空.xlsx");
-        CountyReportTests.Run("template", "-r", Village, "--out", form).Exit.Should().Be(0);
-        var (exit, output, error) = CountyReportTests.Run("score", "-r", Village, "-f", "jsonl", form);
+        var form = Temp.File("空.xlsx");
+        Run("template", "-r", Village, "--out", form).Exit.Should().Be(0);
+        var (exit, output, error) = Run("score", "-r", Village, "-f", "jsonl", form);
         exit.Should().Be(1);
         output.Should().BeEmpty();
         error.Should().StartWith($"{form}(1,1): error RE0008: the form has no units; fill in one row per unit from row 3");
@@ -191,8 +173,8 @@ public sealed class ExcelFormTests
     /// <summary>The tool's own template, its sheet renamed, filled with the five villages from row 3 on.</summary>
     private string FilledForm(string name, string sheetName, Action<IXLWorksheet>? edit = null)
     {
-        var form = temp.File(name);
-        CountyReportTests.Run("template", "-r", Village, "--out", form).Exit.Should().Be(0);
+        var form = Temp.File(name);
+        Run("template", "-r", Village, "--out", form).Exit.Should().Be(0);
         using (var workbook = new XLWorkbook(form))
         {
             var sheet = workbook.Worksheet("填报");
@@ -218,7 +200,7 @@ public sealed class ExcelFormTests
         }
 
         // Cells are named with the workbook's path as given: run from its folder, as an office would.
-        Environment.CurrentDirectory = temp.Path;
+        Environment.CurrentDirectory = Temp.Path;
         return name;
     }
 

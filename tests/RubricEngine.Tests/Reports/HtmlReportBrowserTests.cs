@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using RubricEngine.Cli;
 using RubricEngine.Tests.Support;
 
 namespace RubricEngine.Tests.Reports;
@@ -10,7 +9,7 @@ namespace RubricEngine.Tests.Reports;
 /// screenshot is kept as a test attachment and in TestResults/.
 /// </summary>
 [NonParallelizable] // it sets the current directory
-public sealed class HtmlReportBrowserTests
+public sealed class HtmlReportBrowserTests : CliFixture
 {
     private const string Chromium = "/usr/bin/chromium";
 
@@ -23,19 +22,8 @@ public sealed class HtmlReportBrowserTests
             Assert.Fail($"{Chromium} is missing: run 'apt-get update && apt-get install -y chromium' (as .ci/run does)");
         }
 
-        using var temp = new TempFolder("rubric-html");
-        var html = temp.File("县.html");
-        var saved = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = Repo.Root;
-        try
-        {
-            CliApp.Run(["report", "-r", "rubrics/village.yaml", CountyFixtures.Folder, "--out", html], TextWriter.Null, TextWriter.Null)
-                .Should().Be(0);
-        }
-        finally
-        {
-            Environment.CurrentDirectory = saved;
-        }
+        var html = Temp.File("县.html");
+        Run("report", "-r", "rubrics/village.yaml", CountyFixtures.Folder, "--out", html).Exit.Should().Be(0);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
