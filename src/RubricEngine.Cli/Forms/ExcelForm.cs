@@ -106,9 +106,10 @@ internal static class ExcelForm
         {
             return [Refused(path, DiagnosticCodes.FileUnreadable, File.Exists(path) ? $"the workbook cannot be read ({e.Message})" : "file not found")];
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or ArgumentException or InvalidOperationException
-            or System.Xml.XmlException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // ClosedXML and the Open XML SDK throw many kinds of exception on a broken or foreign file; any of them
+            // means this file cannot be read, and must not stop the other files.
             return [Refused(path, DiagnosticCodes.Syntax, $"the file is not an Excel workbook (.xlsx) that can be read ({e.GetType().Name}); save it again from Excel as .xlsx")];
         }
     }
