@@ -34,9 +34,17 @@ internal sealed class CsvReportWriter : IReportWriter
         writer.WriteLine(string.Join(",", table.Headers.Select(Quote)));
         foreach (var row in table.Rows)
         {
-            writer.WriteLine(string.Join(",", row.Select((cell, i) => Quote(ReportTables.Text(cell, table.Kinds[i])))));
+            writer.WriteLine(string.Join(",", row.Select((cell, i) => Quote(table.Kinds[i] == CellKind.Text
+                ? Inert(ReportTables.Text(cell, CellKind.Text))
+                : ReportTables.Text(cell, table.Kinds[i])))));
         }
     }
+
+    /// <summary>
+    /// Text that Excel would run as a formula (a unit or file name starting with =, +, - or @) gets a leading
+    /// apostrophe, so that opening the CSV never computes anything from a name an inspector typed.
+    /// </summary>
+    private static string Inert(string text) => text.Length > 0 && "=+-@".Contains(text[0], StringComparison.Ordinal) ? "'" + text : text;
 
     private static string Quote(string field) =>
         field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;

@@ -38,6 +38,17 @@ public sealed class CountyReportTests : CliFixture
     }
 
     [Test]
+    public void A_unit_name_that_looks_like_a_formula_stays_text_in_the_csv()
+    {
+        Temp.CopyVillages("村");
+        var donghe = Temp.File("村/donghe.yaml");
+        File.WriteAllText(donghe, File.ReadAllText(donghe).Replace("unit: 东河村", "unit: \"=HYPERLINK(1)\"", StringComparison.Ordinal));
+        var csv = Temp.File("县.csv");
+        Run("report", "-r", "rubrics/village.yaml", Temp.File("村"), "--out", csv).Exit.Should().Be(0);
+        File.ReadAllLines(csv)[1].Should().StartWith("1,'=HYPERLINK(1),");
+    }
+
+    [Test]
     public void Ties_share_a_rank_and_the_next_rank_skips()
     {
         // Totals 90, 80, 80, 70 → ranks 1, 2, 2, 4; the tie is ordered by unit name.

@@ -84,6 +84,15 @@ public sealed class HtmlReportBrowserTests : CliFixture
         TestContext.AddTestAttachment(screenshot, "the county report in headless Chromium");
         new FileInfo(screenshot).Length.Should().BeGreaterThan(10_000);
 
+        // Printed on A4 as the office would: Chromium's own print to PDF, the page's @page rule choosing the size.
+        var pdf = Path.Combine(results, "county-report.pdf");
+        await page.PdfAsync(new PagePdfOptions { Path = pdf, PreferCSSPageSize = true, PrintBackground = true });
+        TestContext.AddTestAttachment(pdf, "the county report printed to PDF");
+        var printed = System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(pdf));
+        printed.Should().StartWith("%PDF-");
+        // A4 is 210 × 297 mm = 595.28 × 841.89 pt; Chromium writes it as 594.96 × 841.92 (whole device pixels).
+        printed.Should().MatchRegex(@"/MediaBox \[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]", "the pages are A4");
+
         problems.Should().BeEmpty();
     }
 }
