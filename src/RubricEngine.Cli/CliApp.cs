@@ -161,7 +161,8 @@ internal static class CliApp
             }
 
             var outFile = parse.GetValue(outOption)!;
-            var expanded = InputExpander.Expand(parse.GetValue(inputs)!, parse.GetValue(recursiveOption));
+            // A report written into the folder it reads (乡镇/ --out 乡镇/汇总.xlsx) must not read last run's report as a form.
+            var expanded = InputExpander.Expand(parse.GetValue(inputs)!, parse.GetValue(recursiveOption), exclude: outFile);
             Report(expanded.Problems, error);
             var builder = new CountyReportBuilder(rubric);
             RunProgress.Run(error, interactive, expanded.Files.Length, progress =>

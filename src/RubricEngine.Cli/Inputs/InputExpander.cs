@@ -21,10 +21,18 @@ internal static class InputExpander
 
     private static readonly char[] Wildcards = ['*', '?', '['];
 
-    public static ExpandedInputs Expand(IReadOnlyList<string> arguments, bool recursive)
+    /// <param name="arguments">Files, folders and patterns, as typed.</param>
+    /// <param name="recursive">True to read the subfolders of the folders named.</param>
+    /// <param name="exclude">A file never to read from a folder or a pattern, such as the report being written.</param>
+    public static ExpandedInputs Expand(IReadOnlyList<string> arguments, bool recursive, string? exclude = null)
     {
         var files = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (exclude is not null)
+        {
+            seen.Add(Path.GetFullPath(exclude));
+        }
+
         var problems = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var argument in arguments)
         {

@@ -49,6 +49,17 @@ public sealed class CountyReportTests : CliFixture
     }
 
     [Test]
+    public void A_report_written_into_the_folder_it_reads_is_not_read_back_as_evidence()
+    {
+        Temp.CopyVillages("村");
+        var xlsx = Temp.File("村/汇总.xlsx");
+        Run("report", "-r", "rubrics/village.yaml", Temp.File("村"), "--out", xlsx).Exit.Should().Be(0);
+        var (exit, output, error) = Run("report", "-r", "rubrics/village.yaml", Temp.File("村"), "--out", xlsx);
+        exit.Should().Be(0, error);
+        output.Should().Contain("5 units ranked, 0 not scored");
+    }
+
+    [Test]
     public void Ties_share_a_rank_and_the_next_rank_skips()
     {
         // Totals 90, 80, 80, 70 → ranks 1, 2, 2, 4; the tie is ordered by unit name.
