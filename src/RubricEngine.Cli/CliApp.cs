@@ -165,6 +165,12 @@ internal static class CliApp
             var expanded = InputExpander.Expand(parse.GetValue(inputs)!, parse.GetValue(recursiveOption), exclude: outFile);
             Report(expanded.Problems, error);
             var builder = new CountyReportBuilder(rubric);
+            foreach (var problem in expanded.Problems)
+            {
+                // A pattern or folder that named nothing is listed with the refused files, so the report shows it too.
+                builder.Add(new UnitOutcome(problem.Span.File, null, [problem]));
+            }
+
             RunProgress.Run(error, interactive, expanded.Files.Length, progress =>
             {
                 foreach (var outcome in ScoreAll(rubric, expanded.Files, progress))

@@ -155,6 +155,17 @@ public sealed class CountyReportTests : CliFixture
     }
 
     [Test]
+    public void A_pattern_that_names_nothing_is_listed_as_not_scored()
+    {
+        var markdown = Temp.File("县.md");
+        var (exit, output, _) = Run("report", "-r", "rubrics/village.yaml", CountyFixtures.Folder, "乡镇/*.yaml", "--out", markdown);
+        exit.Should().Be(1);
+        output.Should().Contain("5 units ranked, 1 not scored");
+        File.ReadAllText(markdown).Should().Contain(
+            "| 乡镇/*.yaml | 乡镇/*.yaml(1,1) | RE0001 | the pattern matches no evidence file; check the folder and the spelling |");
+    }
+
+    [Test]
     public void An_unknown_report_extension_is_a_usage_error_and_writes_nothing()
     {
         var pdf = Temp.File("县.pdf");
