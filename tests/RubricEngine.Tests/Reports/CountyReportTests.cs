@@ -75,8 +75,13 @@ public sealed class CountyReportTests : CliFixture
         Run("report", "-r", "rubrics/village.yaml", CountyFixtures.Folder, "--out", xlsx).Exit.Should().Be(0);
         var (exit, json, _) = Run("score", "-r", "rubrics/village.yaml", "--format", "json", CountyFixtures.Folder);
         exit.Should().Be(0);
-        var cards = JsonDocument.Parse(json).RootElement.EnumerateArray()
-            .ToDictionary(c => c.GetProperty("file").GetString()!, c => c.GetProperty("total").GetDecimal());
+        // Per file, the card's numbers in the ranking sheet's column order: base, bonus, total, sections, lines.
+        var cards = JsonDocument.Parse(json).RootElement.EnumerateArray().ToDictionary(
+            c => c.GetProperty("file").GetString()!,
+            c => new[] { c.GetProperty("base_total").GetDecimal(), c.GetProperty("bonus_total").GetDecimal(), c.GetProperty("total").GetDecimal() }
+                .Concat(c.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("score").GetDecimal()))
+                .Concat(c.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("score").GetDecimal()))
+                .ToArray());
 
         using var workbook = new XLWorkbook(xlsx);
         workbook.Worksheets.Select(s => s.Name).Should().Equal("排名", "各项得分", "未评分");
@@ -88,7 +93,10 @@ public sealed class CountyReportTests : CliFixture
         {
             ranking.Cell(row, 7).DataType.Should().Be(XLDataType.Number);
             var file = ranking.Cell(row, 3).GetString();
-            ((decimal)ranking.Cell(row, 7).GetDouble()).Should().Be(cards[file], $"the workbook's total for {file} is the JSON card's");
+            // 7 sections and 12 lines of village.yaml follow 基础分, 加分, 总分 (columns 5 to 7).
+            Enumerable.Range(5, 3 + 7 + 12).Select(c => (decimal)ranking.Cell(row, c).GetDouble()).Should()
+                .Equal(cards[file], $"the workbook's numbers for {file} are the JSON card's");
+            ranking.Cell(row, 5 + 3 + 7 + 12).IsEmpty().Should().BeTrue();
             ranking.Cell(row, 1).GetDouble().Should().Be(CountyFixtures.Ranks[row - 2]);
             ranking.Cell(row, 2).GetString().Should().Be(CountyFixtures.RankedUnits[row - 2]);
         }
