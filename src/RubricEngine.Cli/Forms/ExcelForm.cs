@@ -224,11 +224,11 @@ internal static class ExcelForm
                 break;
             case EvidenceValueKind.Count:
                 validation.WholeNumber.Between((int)field.Min, (int)max);
-                Explain(validation, column.Header, $"整数，{Figures(field.Min)} 到 {Figures(max)}");
+                Explain(validation, column.Header, $"整数，{Reports.Figures.Plain(field.Min)} 到 {Reports.Figures.Plain(max)}");
                 break;
             case EvidenceValueKind.Amount:
                 validation.Decimal.Between((double)field.Min, (double)max);
-                Explain(validation, column.Header, $"数字，{Figures(field.Min)} 到 {Figures(max)}");
+                Explain(validation, column.Header, $"数字，{Reports.Figures.Plain(field.Min)} 到 {Reports.Figures.Plain(max)}");
                 break;
             case EvidenceValueKind.Months:
                 Explain(validation, column.Header, "开展活动的月份（1–12），用逗号分开，例如 1,2,3,5");
@@ -268,8 +268,6 @@ internal static class ExcelForm
         notes.Column(1).Width = 12;
         notes.Column(2).Width = 60;
     }
-
-    private static string Figures(decimal value) => Reports.Figures.Plain(value);
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
@@ -378,7 +376,7 @@ internal static class ExcelForm
 
         private static string Token(string word) =>
             decimal.TryParse(word, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
-                ? Number((double)number)
+                ? Reports.Figures.Plain(number)
                 : Quote(word);
 
         /// <summary>
