@@ -48,7 +48,7 @@ internal static class ExcelForm
             new FormColumn(line, field, criterion.Fields.Length == 2 ? criterion.Label + (i == 0 ? "（分子）" : "（分母）") : criterion.Label))))];
 
     /// <summary>Writes an empty form for <paramref name="rubric"/>: headers, keys, validation, notes.</summary>
-    public static void WriteTemplate(Rubric rubric, string path, int rows = 200)
+    public static void WriteTemplate(Rubric rubric, string path, int rows = 1000)
     {
         var columns = Columns(rubric);
         using var workbook = new XLWorkbook();
