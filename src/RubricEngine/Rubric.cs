@@ -34,7 +34,9 @@ public sealed class Rubric
         Id = syntax.Id.Value;
         Title = syntax.Title;
         Source = syntax.Source;
-        Total = syntax.Total.Value;
+        Total = syntax.Total!.Value.Value;
+        Version = syntax.Version;
+        Effective = syntax.Effective;
         Decimals = syntax.Rounding.Decimals;
         Rounding = syntax.Rounding.Mode;
         Sections = [.. syntax.Sections.Select(s => new RubricSection(s.Name.Value, s.Points.Value))];
@@ -55,6 +57,12 @@ public sealed class Rubric
 
     /// <summary>The document it comes from.</summary>
     public string Source { get; }
+
+    /// <summary>The rubric's version as written under <c>version</c> (e.g. <c>2023</c>), or null when it names none.</summary>
+    public string? Version { get; }
+
+    /// <summary>The date this version takes effect (<c>effective</c>), or null.</summary>
+    public DateOnly? Effective { get; }
 
     /// <summary>Total nominal points.</summary>
     public decimal Total { get; }
