@@ -151,10 +151,23 @@ public sealed class Rubric
         return card is not null;
     }
 
-    private ScoreCard? ScoreText(string text, string file, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Scores evidence collected for <paramref name="previous"/> under this version, as far as it fits: lines, keys
+    /// and values this version does not have are warnings (RE0309), never errors. The impact of a revision uses it.
+    /// </summary>
+    internal bool TryScoreRevision(string path, Rubric previous, [NotNullWhen(true)] out ScoreCard? card, out ImmutableArray<Diagnostic> diagnostics)
+    {
+        var found = new List<Diagnostic>();
+        var target = new EvidenceTarget(Id, Version, previous.Id, IsRevision: true);
+        card = Guard(found, path, () => SourceText.ReadFile(path, Limits, found) is { } text ? ScoreText(text, path, found, target) : null);
+        diagnostics = Sorted(found);
+        return card is not null;
+    }
+
+    private ScoreCard? ScoreText(string text, string file, List<Diagnostic> diagnostics, EvidenceTarget? target = null)
     {
         if (TreeReader.Read(text, file, Limits, diagnostics) is not { } tree
-            || EvidenceReader.Read(tree, file, Id, CompiledLines, Limits, diagnostics) is not { } evidence)
+            || EvidenceReader.Read(tree, file, target ?? new EvidenceTarget(Id, Version), CompiledLines, Limits, diagnostics) is not { } evidence)
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -31,6 +32,8 @@ public static class ScoreCardJson
             json.WriteStartObject();
             json.WriteString("rubric", card.RubricId);
             json.WriteString("title", card.Title);
+            WriteTextOrNull(json, "version", card.Version);
+            WriteTextOrNull(json, "effective", card.Effective?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             json.WriteString("unit", card.Unit);
             if (card.Year is { } year)
             {
@@ -186,6 +189,18 @@ public static class ScoreCardJson
         json.WriteNumber("column", diagnostic.Span.Column);
         json.WriteString("message", diagnostic.Message);
         json.WriteEndObject();
+    }
+
+    private static void WriteTextOrNull(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
     }
 
     /// <summary>Writes the value without trailing zeros (15, not 15.00): still exact, and stable across inputs.</summary>
