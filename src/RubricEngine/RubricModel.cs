@@ -27,7 +27,11 @@ public sealed record RubricLine(
 /// <param name="Points">Nominal points; 0 for a bonus or a deduction.</param>
 /// <param name="Rule">The scoring rule in canonical DSL text.</param>
 /// <param name="IsBonus">True when the score is a bonus outside the line's points.</param>
-public sealed record RubricCriterion(ImmutableArray<string> Keys, string Label, decimal Points, string Rule, bool IsBonus);
+public sealed record RubricCriterion(ImmutableArray<string> Keys, string Label, decimal Points, string Rule, bool IsBonus)
+{
+    /// <summary>The item ids that can be missing (<c>per_missing</c> only); empty otherwise.</summary>
+    public ImmutableArray<string> Items { get; init; } = [];
+}
 
 /// <summary>A section (考核项目) and its nominal points.</summary>
 /// <param name="Name">The section's name.</param>

@@ -36,5 +36,5 @@ internal static class MarkdownFormatter
 
     private static string Version(ScoreCard card, string separator) => Formatting.Version.Of(card, separator);
 
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    internal static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

@@ -14,7 +14,7 @@ namespace RubricEngine.Reporting;
 /// </summary>
 public static class ScoreCardJson
 {
-    private static readonly JsonWriterOptions Options = new()
+    internal static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -66,13 +66,7 @@ public static class ScoreCardJson
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("warnings");
-            foreach (var warning in card.Warnings)
-            {
-                WriteDiagnostic(json, warning);
-            }
-
-            json.WriteEndArray();
+            WriteDiagnostics(json, "warnings", card.Warnings);
             json.WriteEndObject();
         }
 
@@ -139,14 +133,7 @@ public static class ScoreCardJson
         json.WriteString("id", line.Id);
         json.WriteString("section", line.Section);
         WriteNumber(json, "points", line.Points);
-        if (line.Maximum is { } maximum)
-        {
-            WriteNumber(json, "maximum", maximum);
-        }
-        else
-        {
-            json.WriteNull("maximum");
-        }
+        WriteNumberOrNull(json, "maximum", line.Maximum);
 
         WriteNumber(json, "score", line.Score);
         WriteNumber(json, "bonus", line.Bonus);
@@ -179,6 +166,17 @@ public static class ScoreCardJson
         json.WriteEndObject();
     }
 
+    internal static void WriteDiagnostics(Utf8JsonWriter json, string name, IEnumerable<Diagnostic> diagnostics)
+    {
+        json.WriteStartArray(name);
+        foreach (var diagnostic in diagnostics)
+        {
+            WriteDiagnostic(json, diagnostic);
+        }
+
+        json.WriteEndArray();
+    }
+
     private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic)
     {
         json.WriteStartObject();
@@ -191,7 +189,19 @@ public static class ScoreCardJson
         json.WriteEndObject();
     }
 
-    private static void WriteTextOrNull(Utf8JsonWriter json, string name, string? value)
+    internal static void WriteNumberOrNull(Utf8JsonWriter json, string name, decimal? value)
+    {
+        if (value is { } number)
+        {
+            WriteNumber(json, name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    internal static void WriteTextOrNull(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null)
         {
@@ -204,7 +214,7 @@ public static class ScoreCardJson
     }
 
     /// <summary>Writes the value without trailing zeros (15, not 15.00): still exact, and stable across inputs.</summary>
-    private static void WriteNumber(Utf8JsonWriter json, string name, decimal value)
+    internal static void WriteNumber(Utf8JsonWriter json, string name, decimal value)
     {
         json.WritePropertyName(name);
         json.WriteRawValue(Numbers.Format(value), skipInputValidation: true);
