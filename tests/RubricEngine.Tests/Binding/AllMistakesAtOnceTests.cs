@@ -29,27 +29,19 @@ public sealed class AllMistakesAtOnceTests
         Repo.RubricErrors(text, File).Where(d => d.IsError).Select(d => d.ToString());
 
     [Test]
-    [NonParallelizable] // it sets the current directory
+    [NonParallelizable] // the CLI runs in the repository root: it sets the current directory
     public void One_check_reports_a_mistake_of_every_stage_each_with_its_position()
     {
-        var output = new StringWriter();
-        var saved = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = Repo.Root;
-        try
-        {
-            const string file = "tests/RubricEngine.Tests/Corpus/Rubrics/every-stage-at-once.yaml";
-            CliApp.Run(["check", file], output, new StringWriter()).Should().Be(CliApp.InputErrors);
-            var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            // Positions read off the file: 活动开展's points on line 19, 'lable' on 31, team's section on 73,
-            // the full-width '(' of lectures' rule on 105 (column 15 + 'monthly'), activities' rule on 154.
-            lines.Where(l => l.Contains(": error ", StringComparison.Ordinal)).Select(l => l[(file.Length)..l.IndexOf(": error", StringComparison.Ordinal)] + l[(l.IndexOf(": error ", StringComparison.Ordinal) + 8)..][..6])
-                .Should().Equal("(19,27)RE0207", "(31,9)RE0010", "(73,14)RE0206", "(105,22)RE0101", "(154,15)RE0102");
-            lines.Should().Contain($"{file}: 5 errors, 1 warning");
-        }
-        finally
-        {
-            Environment.CurrentDirectory = saved;
-        }
+        const string file = "tests/RubricEngine.Tests/Corpus/Rubrics/every-stage-at-once.yaml";
+        var (exit, output, _) = CliRunner.Run("check", file);
+        exit.Should().Be(CliApp.InputErrors);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // Positions read off the file: 活动开展's points on line 19, 'lable' on 31, team's section on 73,
+        // the full-width '(' of lectures' rule on 105 (column 15 + 'monthly'), activities' rule on 154.
+        lines.Where(l => l.Contains(": error ", StringComparison.Ordinal))
+            .Select(l => l[file.Length..l.IndexOf(": error", StringComparison.Ordinal)] + l[(l.IndexOf(": error ", StringComparison.Ordinal) + 8)..][..6])
+            .Should().Equal("(19,27)RE0207", "(31,9)RE0010", "(73,14)RE0206", "(105,22)RE0101", "(154,15)RE0102");
+        lines.Should().Contain($"{file}: 5 errors, 1 warning");
     }
 
     [Test]
