@@ -11,7 +11,7 @@ internal static class RevisionMarkdownFormatter
     public static string Format(RubricDiff diff, RevisionImpact? impact)
     {
         var text = new StringBuilder();
-        text.AppendLine($"## {Escape(RevisionWords.Side(diff.Old))} → {Escape(RevisionWords.Side(diff.New))}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"## {Escape(RevisionWords.Side(diff.Old))} → {Escape(RevisionWords.Side(diff.New))}");
         text.AppendLine();
         text.AppendLine("| 变更 | 考核项目 / 编号 | 项目 | 原 | 新 |");
         text.AppendLine("|---|---|---|---|---|");
@@ -19,20 +19,20 @@ internal static class RevisionMarkdownFormatter
         {
             foreach (var field in section.Fields)
             {
-                text.AppendLine($"| {RevisionWords.Kind(section.Kind)} | {Escape(section.Name)} | {RevisionWords.Field(field.Field)} | {Escape(RevisionWords.Value(field.Old))} | {Escape(RevisionWords.Value(field.New))} |");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {RevisionWords.Kind(section.Kind)} | {Escape(section.Name)} | {RevisionWords.Field(field.Field)} | {Escape(RevisionWords.Value(field.Old))} | {Escape(RevisionWords.Value(field.New))} |");
             }
         }
 
         if (diff.Total is { } total)
         {
-            text.AppendLine($"| 修改 | 总分 | 分值 | {total.Old} | {total.New} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| 修改 | 总分 | 分值 | {total.Old} | {total.New} |");
         }
 
         foreach (var change in diff.Changes)
         {
             foreach (var field in change.Fields)
             {
-                text.AppendLine($"| {RevisionWords.Kind(change.Kind)} | `{change.Line}`（{Escape(change.Section)}） | {Escape(RevisionWords.Field(field.Field))} | {Escape(RevisionWords.Value(field.Old))} | {Escape(RevisionWords.Value(field.New))} |");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {RevisionWords.Kind(change.Kind)} | `{change.Line}`（{Escape(change.Section)}） | {Escape(RevisionWords.Field(field.Field))} | {Escape(RevisionWords.Value(field.Old))} | {Escape(RevisionWords.Value(field.New))} |");
             }
         }
 
@@ -47,14 +47,14 @@ internal static class RevisionMarkdownFormatter
         foreach (var unit in impact.Units)
         {
             var lines = string.Join("；", unit.Lines.Select(l => $"`{l.Line}` {RevisionWords.Score(l.Old)} → {RevisionWords.Score(l.New)}"));
-            text.AppendLine($"| {Escape(unit.Unit)} | {ScoreText.Format(unit.OldTotal)} | {ScoreText.Format(unit.NewTotal)} | {ScoreText.Signed(unit.Delta)} | {Rank(unit.OldRank)} | {Rank(unit.NewRank)} | {lines} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {Escape(unit.Unit)} | {ScoreText.Format(unit.OldTotal)} | {ScoreText.Format(unit.NewTotal)} | {ScoreText.Signed(unit.Delta)} | {Rank(unit.OldRank)} | {Rank(unit.NewRank)} | {lines} |");
         }
 
         text.AppendLine();
-        text.AppendLine($"**{RevisionWords.Summary(impact)}**");
+        text.AppendLine(CultureInfo.InvariantCulture, $"**{RevisionWords.Summary(impact)}**");
         foreach (var warning in impact.Units.SelectMany(u => u.Warnings))
         {
-            text.AppendLine($"- 注意：{Escape(warning.ToString())}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"- 注意：{Escape(warning.ToString())}");
         }
 
         return text.ToString();

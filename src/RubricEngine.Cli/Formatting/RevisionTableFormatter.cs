@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using RubricEngine.Reporting;
 using RubricEngine.Revisions;
@@ -13,7 +14,7 @@ internal static class RevisionTableFormatter
     public static string Format(RubricDiff diff, RevisionImpact? impact)
     {
         var text = new StringBuilder();
-        text.AppendLine($"{RevisionWords.Side(diff.Old)} → {RevisionWords.Side(diff.New)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{RevisionWords.Side(diff.Old)} → {RevisionWords.Side(diff.New)}");
         text.AppendLine();
         text.AppendLine("考核项目");
         if (diff.Sections.IsEmpty)
@@ -26,7 +27,7 @@ internal static class RevisionTableFormatter
         {
             foreach (var field in section.Fields)
             {
-                text.AppendLine($"  {RevisionWords.Kind(section.Kind)}  {TextWidth.PadRight(section.Name, nameWidth)}  {RevisionWords.Field(field.Field)}  {RevisionWords.Value(field.Old)} → {RevisionWords.Value(field.New)}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {RevisionWords.Kind(section.Kind)}  {TextWidth.PadRight(section.Name, nameWidth)}  {RevisionWords.Field(field.Field)}  {RevisionWords.Value(field.Old)} → {RevisionWords.Value(field.New)}");
             }
         }
 
@@ -39,7 +40,7 @@ internal static class RevisionTableFormatter
         var idWidth = diff.Changes.Select(c => c.Line.Length).DefaultIfEmpty(0).Max();
         foreach (var change in diff.Changes)
         {
-            text.AppendLine($"{RevisionWords.Kind(change.Kind)}  {change.Line.PadRight(idWidth)}  {change.Section}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{RevisionWords.Kind(change.Kind)}  {change.Line.PadRight(idWidth)}  {change.Section}");
             foreach (var field in change.Fields)
             {
                 var label = "      " + TextWidth.PadRight(RevisionWords.Field(field.Field), labelWidth) + "  ";
@@ -51,12 +52,12 @@ internal static class RevisionTableFormatter
                 }
                 else if (TextWidth.Of(old) + TextWidth.Of(@new) <= SideBySideWidth)
                 {
-                    text.AppendLine($"{label}{old} → {@new}");
+                    text.AppendLine(CultureInfo.InvariantCulture, $"{label}{old} → {@new}");
                 }
                 else
                 {
-                    text.AppendLine($"{label}  {old}");
-                    text.AppendLine($"{new string(' ', TextWidth.Of(label))}→ {@new}");
+                    text.AppendLine(CultureInfo.InvariantCulture, $"{label}  {old}");
+                    text.AppendLine(CultureInfo.InvariantCulture, $"{new string(' ', TextWidth.Of(label))}→ {@new}");
                 }
             }
         }
@@ -72,11 +73,11 @@ internal static class RevisionTableFormatter
 
     private static void AppendImpact(StringBuilder text, RevisionImpact impact)
     {
-        text.AppendLine($"影响：{impact.Units.Length} 个单位");
+        text.AppendLine(CultureInfo.InvariantCulture, $"影响：{impact.Units.Length} 个单位");
         var ranked = impact.Units.Any(u => u.OldRank is not null);
         string[] headers = ranked ? ["单位", "原总分", "新总分", "变化", "原排名", "新排名"] : ["单位", "原总分", "新总分", "变化"];
         var rows = impact.Units.Select(u => new[] { u.Unit, ScoreText.Format(u.OldTotal), ScoreText.Format(u.NewTotal), ScoreText.Signed(u.Delta),
-            u.OldRank?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", u.NewRank?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "" }[..headers.Length]).ToList();
+            u.OldRank?.ToString(CultureInfo.InvariantCulture) ?? "", u.NewRank?.ToString(CultureInfo.InvariantCulture) ?? "" }[..headers.Length]).ToList();
         var widths = headers.Select((h, i) => Math.Max(TextWidth.Of(h), rows.Select(r => TextWidth.Of(r[i])).DefaultIfEmpty(0).Max())).ToArray();
         text.AppendLine(Row(headers, widths));
         foreach (var row in rows)
@@ -88,16 +89,16 @@ internal static class RevisionTableFormatter
         foreach (var unit in impact.Units)
         {
             text.AppendLine();
-            text.AppendLine($"{unit.Unit}（{unit.File}）：{ScoreText.Format(unit.OldTotal)} → {ScoreText.Format(unit.NewTotal)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{unit.Unit}（{unit.File}）：{ScoreText.Format(unit.OldTotal)} → {ScoreText.Format(unit.NewTotal)}");
             var idWidth = unit.Lines.Select(l => l.Line.Length).DefaultIfEmpty(0).Max();
             foreach (var line in unit.Lines)
             {
-                text.AppendLine($"  {line.Line.PadRight(idWidth)}  {RevisionWords.Score(line.Old)} → {RevisionWords.Score(line.New)}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {line.Line.PadRight(idWidth)}  {RevisionWords.Score(line.Old)} → {RevisionWords.Score(line.New)}");
             }
 
             foreach (var warning in unit.Warnings)
             {
-                text.AppendLine($"  注意：{warning}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  注意：{warning}");
             }
         }
     }
