@@ -155,11 +155,17 @@ public sealed class Rubric
     /// Scores evidence collected for <paramref name="previous"/> under this version, as far as it fits: lines, keys
     /// and values this version does not have are warnings (RE0309), never errors. The impact of a revision uses it.
     /// </summary>
-    internal bool TryScoreRevision(string path, Rubric previous, [NotNullWhen(true)] out ScoreCard? card, out ImmutableArray<Diagnostic> diagnostics)
+    /// <param name="file">The evidence file; read from disk when <paramref name="text"/> is null.</param>
+    /// <param name="text">The evidence as text, or null.</param>
+    internal bool TryScoreRevision(string file, string? text, Rubric previous, [NotNullWhen(true)] out ScoreCard? card, out ImmutableArray<Diagnostic> diagnostics)
     {
         var found = new List<Diagnostic>();
         var target = new EvidenceTarget(Id, Version, previous.Id, IsRevision: true);
-        card = Guard(found, path, () => SourceText.ReadFile(path, Limits, found) is { } text ? ScoreText(text, path, found, target) : null);
+        card = Guard(found, file, () =>
+        {
+            var read = text is null ? SourceText.ReadFile(file, Limits, found) : SourceText.FitsLimit(text, file, Limits, found) ? text : null;
+            return read is null ? null : ScoreText(read, file, found, target);
+        });
         diagnostics = Sorted(found);
         return card is not null;
     }

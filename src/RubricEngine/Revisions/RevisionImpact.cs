@@ -71,24 +71,42 @@ public sealed record RevisionImpact(ImmutableArray<UnitImpact> Units, ImmutableA
     /// <param name="evidenceFiles">Evidence files (YAML, or JSON by their <c>.json</c> name).</param>
     public static RevisionImpact Assess(Rubric old, Rubric @new, IEnumerable<string> evidenceFiles)
     {
+        ArgumentNullException.ThrowIfNull(evidenceFiles);
+        return Assess(old, @new, evidenceFiles.Select(file => (file, (string?)null)));
+    }
+
+    /// <summary>Scores evidence given as text under both versions, for a service that holds evidence in memory.</summary>
+    /// <param name="old">The earlier version.</param>
+    /// <param name="new">The revised version.</param>
+    /// <param name="evidence">File name (as diagnostics give it; a name ending in <c>.json</c> is read as JSON) → evidence text.</param>
+    public static RevisionImpact AssessText(Rubric old, Rubric @new, IEnumerable<KeyValuePair<string, string>> evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        return Assess(old, @new, evidence.Select(e => (e.Key, (string?)e.Value)));
+    }
+
+    private static RevisionImpact Assess(Rubric old, Rubric @new, IEnumerable<(string File, string? Text)> evidence)
+    {
         ArgumentNullException.ThrowIfNull(old);
         ArgumentNullException.ThrowIfNull(@new);
-        ArgumentNullException.ThrowIfNull(evidenceFiles);
         var scored = new List<(string File, ScoreCard Old, ScoreCard New)>();
         var refused = ImmutableArray.CreateBuilder<RefusedEvidence>();
-        foreach (var file in evidenceFiles)
+        foreach (var (file, text) in evidence)
         {
-            if (!old.TryScore(file, out var before, out var diagnostics))
+            ScoreCard? before;
+            ImmutableArray<Diagnostic> diagnostics;
+            var oldScored = text is null ? old.TryScore(file, out before, out diagnostics) : old.TryScoreText(text, file, out before, out diagnostics);
+            if (!oldScored)
             {
                 refused.Add(new RefusedEvidence(file, diagnostics));
             }
-            else if (!@new.TryScoreRevision(file, old, out var after, out diagnostics))
+            else if (!@new.TryScoreRevision(file, text, old, out var after, out diagnostics))
             {
                 refused.Add(new RefusedEvidence(file, diagnostics));
             }
             else
             {
-                scored.Add((file, before, after));
+                scored.Add((file, before!, after));
             }
         }
 

@@ -81,6 +81,19 @@ public sealed class RevisionImpactTests
     }
 
     [Test]
+    public void Evidence_given_as_text_has_the_same_impact_as_the_same_files()
+    {
+        var impact = RevisionImpact.AssessText(Village2022, Village2023, new Dictionary<string, string>
+        {
+            ["village-bailong.yaml"] = Repo.Read("samples/village-bailong.yaml"),
+            ["village-qingshui.yaml"] = Repo.Read("samples/village-qingshui.yaml"),
+        });
+        // As in the hand calculation above: 75 → 62.5 and 73 → 63.
+        impact.Units.Select(u => (u.File, u.OldTotal, u.NewTotal)).Should().Equal(
+            ("village-bailong.yaml", 75m, 62.5m), ("village-qingshui.yaml", 73m, 63m));
+    }
+
+    [Test]
     public void Evidence_with_an_error_under_its_own_version_is_refused_and_the_others_are_still_scored()
     {
         var bad = Path.Combine(Path.GetTempPath(), $"village-bad-{Guid.NewGuid():N}.yaml");
