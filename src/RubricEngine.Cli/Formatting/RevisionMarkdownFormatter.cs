@@ -42,12 +42,12 @@ internal static class RevisionMarkdownFormatter
         }
 
         text.AppendLine();
-        text.AppendLine("| 单位 | 原总分 | 新总分 | 变化 | 原排名 | 新排名 | 变动的行 |");
-        text.AppendLine("|---|--:|--:|--:|--:|--:|---|");
+        text.AppendLine("| 单位 | 原总分 | 新总分 | 变化 | 原排名 | 新排名 | 名次变化 | 变动的行 |");
+        text.AppendLine("|---|--:|--:|--:|--:|--:|:-:|---|");
         foreach (var unit in impact.Units)
         {
             var lines = string.Join("；", unit.Lines.Select(l => $"`{l.Line}` {RevisionWords.Score(l.Old)} → {RevisionWords.Score(l.New)}"));
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {Escape(unit.Unit)} | {ScoreText.Format(unit.OldTotal)} | {ScoreText.Format(unit.NewTotal)} | {ScoreText.Signed(unit.Delta)} | {Rank(unit.OldRank)} | {Rank(unit.NewRank)} | {lines} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {Escape(unit.Unit)} | {ScoreText.Format(unit.OldTotal)} | {ScoreText.Format(unit.NewTotal)} | {ScoreText.Signed(unit.Delta)} | {RevisionWords.Rank(unit.OldRank)} | {RevisionWords.Rank(unit.NewRank)} | {RevisionWords.RankChange(unit)} | {lines} |");
         }
 
         text.AppendLine();
@@ -59,8 +59,6 @@ internal static class RevisionMarkdownFormatter
 
         return text.ToString();
     }
-
-    private static string Rank(int? rank) => rank?.ToString(CultureInfo.InvariantCulture) ?? "";
 
     private static string Escape(string text) => MarkdownFormatter.Escape(text);
 }

@@ -75,9 +75,9 @@ internal static class RevisionTableFormatter
     {
         text.AppendLine(CultureInfo.InvariantCulture, $"影响：{impact.Units.Length} 个单位");
         var ranked = impact.Units.Any(u => u.OldRank is not null);
-        string[] headers = ranked ? ["单位", "原总分", "新总分", "变化", "原排名", "新排名"] : ["单位", "原总分", "新总分", "变化"];
+        string[] headers = ranked ? ["单位", "原总分", "新总分", "变化", "原排名", "新排名", "名次变化"] : ["单位", "原总分", "新总分", "变化"];
         var rows = impact.Units.Select(u => new[] { u.Unit, ScoreText.Format(u.OldTotal), ScoreText.Format(u.NewTotal), ScoreText.Signed(u.Delta),
-            u.OldRank?.ToString(CultureInfo.InvariantCulture) ?? "", u.NewRank?.ToString(CultureInfo.InvariantCulture) ?? "" }[..headers.Length]).ToList();
+            RevisionWords.Rank(u.OldRank), RevisionWords.Rank(u.NewRank), RevisionWords.RankChange(u) }[..headers.Length]).ToList();
         var widths = headers.Select((h, i) => Math.Max(TextWidth.Of(h), rows.Select(r => TextWidth.Of(r[i])).DefaultIfEmpty(0).Max())).ToArray();
         text.AppendLine(Row(headers, widths));
         foreach (var row in rows)

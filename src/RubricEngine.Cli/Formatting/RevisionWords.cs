@@ -1,3 +1,4 @@
+using System.Globalization;
 using RubricEngine.Reporting;
 using RubricEngine.Revisions;
 
@@ -52,6 +53,17 @@ internal static class RevisionWords
         $"{side.Id} {(side.Version is null ? "（无版本）" : "版本 " + side.Version)}（{side.File}）";
 
     public static string Score(decimal? value) => value is { } v ? ScoreText.Format(v) : "—";
+
+    public static string Rank(int? rank) => rank?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>↑1 for a unit that moved up one place, ↓2 for one that fell two, — for none; empty without ranks.</summary>
+    public static string RankChange(UnitImpact unit) => (unit.OldRank, unit.NewRank) switch
+    {
+        ({ } before, { } after) when after < before => "↑" + (before - after).ToString(CultureInfo.InvariantCulture),
+        ({ } before, { } after) when after > before => "↓" + (after - before).ToString(CultureInfo.InvariantCulture),
+        ({ }, { }) => "—",
+        _ => "",
+    };
 
     public static string Summary(RevisionImpact impact)
     {

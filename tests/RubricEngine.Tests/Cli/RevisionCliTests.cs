@@ -23,11 +23,12 @@ public sealed class RevisionCliTests
         lines.Should().Contain("考核细则：4 行有变化");
         lines.Should().Contain("  改名  队伍与人才建设  名称  队伍建设 → 队伍与人才建设");
         // The hand calculation is in RevisionImpactTests: 75 → 62.5 and 73 → 63, and the two swap ranks.
-        // Columns: 单位 is 6 wide (白龙村), then 原总分 6, 新总分 6, 变化 5, 原排名 6, 新排名 6, two spaces apart.
+        // Columns: 单位 is 6 wide (白龙村), then 原总分 6, 新总分 6, 变化 5, 原排名 6, 新排名 6, 名次变化 8, two spaces apart;
+        // 白龙村 falls from 1 to 2 (↓1) and 清水村 rises from 2 to 1 (↑1).
         lines.Should().ContainInOrder(
-            "单位    原总分  新总分   变化  原排名  新排名",
-            "白龙村      75    62.5  -12.5       1       2",
-            "清水村      73      63    -10       2       1",
+            "单位    原总分  新总分   变化  原排名  新排名  名次变化",
+            "白龙村      75    62.5  -12.5       1       2        ↓1",
+            "清水村      73      63    -10       2       1        ↑1",
             "上升 0 个，下降 2 个，不变 0 个；变化最大：白龙村 -12.5，清水村 -10");
         output.Should().Contain("warning RE0309: version 2023 of rubric 'village' has no line 'micro_lecture'; its evidence is not scored");
     }
@@ -75,7 +76,7 @@ public sealed class RevisionCliTests
         exit.Should().Be(0);
         output.Should().Contain("| 变更 | 考核项目 / 编号 | 项目 | 原 | 新 |")
             .And.Contain("| 修改 | `review_meetings`（活动开展） | 分值 | 12 | 8 |")
-            .And.Contain("| 白龙村 | 75 | 62.5 | -12.5 |  |  | `micro_lecture` 4 → —；`lectures` 9.5 → 4；`review_meetings` 9 → 6；`cloud_platform` — → 0 |");
+            .And.Contain("| 白龙村 | 75 | 62.5 | -12.5 |  |  |  | `micro_lecture` 4 → —；`lectures` 9.5 → 4；`review_meetings` 9 → 6；`cloud_platform` — → 0 |");
     }
 
     [Test]
