@@ -53,6 +53,18 @@ internal static class Binder
             }
         }
 
+        if (!rubric.LevelsComplete)
+        {
+            // With a level that could not be read, every tier count is off by it: the level's own error is the one to fix.
+            for (var i = diagnostics.Count - 1; i >= reportedBefore; i--)
+            {
+                if (diagnostics[i].Code == DiagnosticCodes.TiersMismatch)
+                {
+                    diagnostics.RemoveAt(i);
+                }
+            }
+        }
+
         CheckPointsAddUp(rubric, declared, meant, diagnostics);
         return !rubric.IsComplete || diagnostics.HasErrorsSince(reportedBefore) ? null : new BoundRubric(rubric, lines.ToImmutable());
     }

@@ -65,6 +65,7 @@ internal static partial class RubricSyntaxReader
             SectionsWithoutPoints = [.. sectionsWithoutPoints],
             SectionsComplete = reader.Node("sections", required: false) is SequenceNode sectionList && sectionList.Items.Length == sectionsRead,
             LinesReadable = reader.Node("lines", required: false) is SequenceNode lineList && lineList.Items.Length <= limits.MaxLines,
+            LevelsComplete = reader.Node("levels", required: false) is not { } levelList || (levelList is SequenceNode list && list.Items.Length == levels.Length),
         };
     }
 

@@ -48,6 +48,9 @@ internal sealed record RubricSyntax(
     /// <summary>False when some section could not be read at all, so the sections' sum is unknown.</summary>
     public bool SectionsComplete { get; init; } = true;
 
+    /// <summary>False when some level could not be read, so a tier count cannot be checked against the levels.</summary>
+    public bool LevelsComplete { get; init; } = true;
+
     /// <summary>False when the 'lines' list itself could not be read, so no section sum is known.</summary>
     public bool LinesReadable { get; init; } = true;
 }

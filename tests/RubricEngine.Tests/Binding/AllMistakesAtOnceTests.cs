@@ -95,6 +95,14 @@ public sealed class AllMistakesAtOnceTests
     }
 
     [Test]
+    public void A_level_that_cannot_be_read_is_one_error_not_a_tier_mismatch_as_well()
+    {
+        // Without the level its tiered rule would give 4 tiers for 3 levels (RE0208); that error would only repeat this one.
+        Errors(Edit(("  - { id: national, label: 国家级 }", "  - { id: national }"))).Should().Equal(
+            $"{File}(14,5): error RE0011: a level has no 'label'; add it");
+    }
+
+    [Test]
     public void A_rubric_with_only_reading_errors_is_still_refused()
     {
         var diagnostics = Repo.RubricErrors(Edit(("rule: monthly(0.5)", "rule: monthly(0.5")), File);
