@@ -5,6 +5,8 @@ using RubricEngine.Cli.Inputs;
 using RubricEngine.Cli.Reports;
 using RubricEngine.Cli.Scoring;
 using RubricEngine.Diagnostics;
+using RubricEngine.Reporting;
+using RubricEngine.Revisions;
 
 namespace RubricEngine.Cli;
 
@@ -32,6 +34,7 @@ internal static class CliApp
             ScoreCommand(output, error, interactive),
             ReportCommand(output, error, interactive),
             TemplateCommand(output, error),
+            DiffCommand(output, error),
         };
 
         try
@@ -128,6 +131,65 @@ internal static class CliApp
                 return refused;
             });
             return failed == 0 && expanded.Problems.IsEmpty ? Success : InputErrors;
+        });
+        return command;
+    }
+
+    private static Command DiffCommand(TextWriter output, TextWriter error)
+    {
+        var oldFile = new Argument<string>("old") { Description = "The rubric as it was (YAML)" };
+        var newFile = new Argument<string>("new") { Description = "The revised rubric (YAML)" };
+        var evidenceOption = new Option<string[]>("--evidence", "-e")
+        {
+            Description = "Evidence files or folders: score each under both versions and show the impact per unit",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var formatOption = new Option<string>("--format", "-f") { Description = "Output format", DefaultValueFactory = _ => "table" };
+        formatOption.AcceptOnlyFromAmong("table", "json", "markdown");
+        var command = new Command("diff", "Show what changed between two versions of a rubric, and with --evidence what it does to each unit's score")
+        {
+            oldFile, newFile, evidenceOption, formatOption,
+        };
+        command.SetAction(parse =>
+        {
+            var loadedOld = Rubric.TryLoad(parse.GetValue(oldFile)!, out var old, out var oldDiagnostics);
+            var loadedNew = Rubric.TryLoad(parse.GetValue(newFile)!, out var revised, out var newDiagnostics);
+            if (!loadedOld || !loadedNew)
+            {
+                Report(oldDiagnostics.Concat(newDiagnostics).Where(d => d.IsError), error);
+                error.WriteLine("rubric: a rubric has errors; run 'rubric check' on it; nothing was compared");
+                return InputErrors;
+            }
+
+            var diff = RubricDiff.Compare(old!, revised!);
+            RevisionImpact? impact = null;
+            var failed = false;
+            if (parse.GetValue(evidenceOption) is { Length: > 0 } inputs)
+            {
+                var (files, fromFolders) = EvidenceInputs.Expand(inputs, error);
+                impact = RevisionImpact.Assess(old!, revised!, files);
+                foreach (var refused in impact.Refused)
+                {
+                    // A folder may hold evidence for other rubrics (samples/ does): those are skipped, not failures.
+                    if (fromFolders.Contains(refused.File) && refused.Diagnostics.Where(d => d.IsError).All(d => d.Code == DiagnosticCodes.WrongRubric))
+                    {
+                        error.WriteLine($"rubric: skipped {refused.File}: it is evidence for another rubric");
+                        continue;
+                    }
+
+                    failed = true;
+                    Report(refused.Diagnostics, error);
+                    error.WriteLine($"rubric: {refused.File} was not scored: it has {Plural(refused.Diagnostics.Count(d => d.IsError), "error")}");
+                }
+            }
+
+            output.Write(parse.GetValue(formatOption) switch
+            {
+                "json" => RevisionJson.Write(diff, impact) + Environment.NewLine,
+                "markdown" => RevisionMarkdownFormatter.Format(diff, impact),
+                _ => RevisionTableFormatter.Format(diff, impact),
+            });
+            return failed ? InputErrors : Success;
         });
         return command;
     }

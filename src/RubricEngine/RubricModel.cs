@@ -31,6 +31,9 @@ public sealed record RubricCriterion(ImmutableArray<string> Keys, string Label, 
 {
     /// <summary>Each evidence key it reads with the value it must hold, in the order of <see cref="Keys"/>.</summary>
     public ImmutableArray<EvidenceField> Fields { get; init; } = [];
+
+    /// <summary>The item ids that can be missing (<c>per_missing</c> only); empty otherwise.</summary>
+    public ImmutableArray<string> Items { get; init; } = [];
 }
 
 /// <summary>A section (考核项目) and its nominal points.</summary>

@@ -11,7 +11,7 @@ internal static class MarkdownFormatter
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"## {card.Title}");
         text.AppendLine();
-        text.AppendLine("单位：" + Escape(card.Unit) + (card.Year is { } year ? "　年度：" + year.ToString(CultureInfo.InvariantCulture) : ""));
+        text.AppendLine("单位：" + Escape(card.Unit) + (card.Year is { } year ? "　年度：" + year.ToString(CultureInfo.InvariantCulture) : "") + Version(card, "　"));
         text.AppendLine();
         text.AppendLine("| 考核项目 | 编号 | 分值 | 得分 | 加分 | 说明 |");
         text.AppendLine("|---|---|--:|--:|--:|---|");
@@ -34,5 +34,7 @@ internal static class MarkdownFormatter
         return text.ToString();
     }
 
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string Version(ScoreCard card, string separator) => Formatting.Version.Of(card, separator);
+
+    internal static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

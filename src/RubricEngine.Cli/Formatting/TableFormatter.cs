@@ -10,7 +10,7 @@ internal static class TableFormatter
     {
         var text = new StringBuilder();
         text.AppendLine(card.Title);
-        text.AppendLine("单位：" + card.Unit + (card.Year is { } year ? "    年度：" + year.ToString(CultureInfo.InvariantCulture) : ""));
+        text.AppendLine("单位：" + card.Unit + (card.Year is { } year ? "    年度：" + year.ToString(CultureInfo.InvariantCulture) : "") + Version(card, "    "));
         text.AppendLine();
 
         string[] headers = ["考核项目", "编号", "分值", "得分", "加分"];
@@ -42,6 +42,8 @@ internal static class TableFormatter
 
         return text.ToString();
     }
+
+    private static string Version(ScoreCard card, string separator) => Formatting.Version.Of(card, separator);
 
     private static string Format(decimal value) => RubricEngine.Numbers.Format(value);
 

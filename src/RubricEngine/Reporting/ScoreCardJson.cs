@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -13,7 +14,7 @@ namespace RubricEngine.Reporting;
 /// </summary>
 public static class ScoreCardJson
 {
-    private static readonly JsonWriterOptions Options = new()
+    internal static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -51,6 +52,8 @@ public static class ScoreCardJson
 
             json.WriteString("rubric", card.RubricId);
             json.WriteString("title", card.Title);
+            WriteTextOrNull(json, "version", card.Version);
+            WriteTextOrNull(json, "effective", card.Effective?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             json.WriteString("unit", card.Unit);
             if (card.Year is { } year)
             {
@@ -83,13 +86,7 @@ public static class ScoreCardJson
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("warnings");
-            foreach (var warning in card.Warnings)
-            {
-                WriteDiagnostic(json, warning);
-            }
-
-            json.WriteEndArray();
+            WriteDiagnostics(json, "warnings", card.Warnings);
             json.WriteEndObject();
         }
 
@@ -156,14 +153,7 @@ public static class ScoreCardJson
         json.WriteString("id", line.Id);
         json.WriteString("section", line.Section);
         WriteNumber(json, "points", line.Points);
-        if (line.Maximum is { } maximum)
-        {
-            WriteNumber(json, "maximum", maximum);
-        }
-        else
-        {
-            json.WriteNull("maximum");
-        }
+        WriteNumberOrNull(json, "maximum", line.Maximum);
 
         WriteNumber(json, "score", line.Score);
         WriteNumber(json, "bonus", line.Bonus);
@@ -196,6 +186,17 @@ public static class ScoreCardJson
         json.WriteEndObject();
     }
 
+    internal static void WriteDiagnostics(Utf8JsonWriter json, string name, IEnumerable<Diagnostic> diagnostics)
+    {
+        json.WriteStartArray(name);
+        foreach (var diagnostic in diagnostics)
+        {
+            WriteDiagnostic(json, diagnostic);
+        }
+
+        json.WriteEndArray();
+    }
+
     private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic)
     {
         json.WriteStartObject();
@@ -208,8 +209,32 @@ public static class ScoreCardJson
         json.WriteEndObject();
     }
 
+    internal static void WriteNumberOrNull(Utf8JsonWriter json, string name, decimal? value)
+    {
+        if (value is { } number)
+        {
+            WriteNumber(json, name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    internal static void WriteTextOrNull(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+
     /// <summary>Writes the value without trailing zeros (15, not 15.00): still exact, and stable across inputs.</summary>
-    private static void WriteNumber(Utf8JsonWriter json, string name, decimal value)
+    internal static void WriteNumber(Utf8JsonWriter json, string name, decimal value)
     {
         json.WritePropertyName(name);
         json.WriteRawValue(Numbers.Format(value), skipInputValidation: true);

@@ -9,25 +9,7 @@ namespace RubricEngine.Tests.Cli;
 [NonParallelizable] // it sets the current directory
 public sealed class CliTests
 {
-    private string savedDirectory = "";
-
-    [SetUp]
-    public void EnterRepository()
-    {
-        savedDirectory = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = Repo.Root;
-    }
-
-    [TearDown]
-    public void LeaveRepository() => Environment.CurrentDirectory = savedDirectory;
-
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = CliApp.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Output, string Error) Run(params string[] args) => CliRunner.Run(args);
 
     [Test]
     public void Check_warns_about_the_catalogues_known_inconsistencies_and_exits_zero()
