@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using RubricEngine.Binding;
 using RubricEngine.Compilation;
+using RubricEngine.Runtime;
 using RubricEngine.Diagnostics;
 using RubricEngine.Evidence;
 using RubricEngine.Loading;
@@ -27,7 +28,7 @@ public sealed class Rubric
 {
     private readonly FrozenDictionary<string, RubricLine> linesById;
 
-    private Rubric(BoundRubric bound, ImmutableArray<CompiledLine> compiled, LoadLimits limits)
+    private Rubric(BoundRubric bound, CompiledRubric compiled, LoadLimits limits)
     {
         var syntax = bound.Syntax;
         File = syntax.File;
@@ -40,8 +41,8 @@ public sealed class Rubric
         Decimals = syntax.Rounding.Decimals;
         Rounding = syntax.Rounding.Mode;
         Sections = [.. syntax.Sections.Select(s => new RubricSection(s.Name.Value, s.Points.Value))];
-        CompiledLines = compiled;
-        Lines = [.. compiled.Select(l => l.Info)];
+        Compiled = compiled;
+        Lines = [.. compiled.Lines.Select(l => l.Info)];
         Limits = limits;
         linesById = Lines.ToFrozenDictionary(l => l.Id, StringComparer.Ordinal);
     }
@@ -82,7 +83,10 @@ public sealed class Rubric
     /// <summary>The limits it was loaded with; evidence is read with the same.</summary>
     public LoadLimits Limits { get; }
 
-    internal ImmutableArray<CompiledLine> CompiledLines { get; }
+    /// <summary>What scoring needs: the runtime of every criterion and the layout of an evidence row.</summary>
+    internal CompiledRubric Compiled { get; }
+
+    internal ImmutableArray<CompiledLine> CompiledLines => Compiled.Lines;
 
     /// <summary>The line with this id, or null.</summary>
     public RubricLine? FindLine(string id) => linesById.GetValueOrDefault(id);
@@ -173,13 +177,13 @@ public sealed class Rubric
     private ScoreCard? ScoreText(string text, string file, List<Diagnostic> diagnostics, EvidenceTarget? target = null)
     {
         if (TreeReader.Read(text, file, Limits, diagnostics) is not { } tree
-            || EvidenceReader.Read(tree, file, target ?? new EvidenceTarget(Id, Version), CompiledLines, Limits, diagnostics) is not { } evidence)
+            || EvidenceReader.Read(tree, file, target ?? new EvidenceTarget(Id, Version), Compiled, Limits, diagnostics) is not { } evidence)
         {
             return null;
         }
 
         diagnostics.AddRange(evidence.Warnings);
-        return Scorer.Score(this, evidence);
+        return Scorer.Card(Compiled, evidence);
     }
 
     /// <summary>The pipeline: YAML tree → rubric syntax (with parsed rules) → bound → compiled.</summary>

@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
-using RubricEngine.Binding;
-using RubricEngine.Binding.Functions;
+using RubricEngine.Runtime;
 
 namespace RubricEngine.Tests.Properties;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using RubricEngine.Evidence;
+using RubricEngine.Runtime;
 
 namespace RubricEngine.Binding.Functions;
 
@@ -19,15 +19,16 @@ internal sealed class PerPeriodFunction(string name, EvidenceKind kind, int peri
 
     public override ScoreRange Range(BindContext context) => new(0m, context.Arguments[0] * periods);
 
-    public override CriterionRuntime Compile(BindContext context)
+    public override CriterionRuntime Compile(BindContext context, ImmutableArray<int> slots) =>
+        new Runtime(new PeriodsSlot(slots[0]), context.Arguments[0], unit);
+
+    private sealed class Runtime(PeriodsSlot slot, decimal rate, string unit) : CriterionRuntime
     {
-        var rate = context.Arguments[0];
-        return values =>
-        {
-            var count = ((PeriodsValue)values[0]!).Periods.Length;
-            var score = count * rate;
-            return new Outcome(score, $"{count} {unit} × {Numbers.Format(rate)} = {Numbers.Format(score)}");
-        };
+        private readonly string times = " " + unit + " × " + Numbers.Format(rate) + " = ";
+
+        public override decimal Score(EvidenceRow row) => row[slot] * rate;
+
+        public override string Explain(EvidenceRow row, decimal score) => Numbers.Format(row[slot]) + times + Numbers.Format(score);
     }
 }
 
@@ -44,16 +45,17 @@ internal sealed class MonthlyShareFunction : ScoringFunction
 
     public override ScoreRange Range(BindContext context) => new(0m, context.Arguments[0]);
 
-    public override CriterionRuntime Compile(BindContext context)
-    {
-        var points = context.Arguments[0];
-        return values =>
-        {
-            var count = ((PeriodsValue)values[0]!).Periods.Length;
+    public override CriterionRuntime Compile(BindContext context, ImmutableArray<int> slots) =>
+        new Runtime(new PeriodsSlot(slots[0]), context.Arguments[0]);
 
-            // Multiply before dividing, so that whole results stay exact (4 × 6 ÷ 12 = 2, not 1.9999…).
-            var score = points * count / 12m;
-            return new Outcome(score, $"{Numbers.Format(points)} × {count} ÷ 12 {Numbers.Equals(score)}");
-        };
+    private sealed class Runtime(PeriodsSlot slot, decimal points) : CriterionRuntime
+    {
+        private readonly string pointsTimes = Numbers.Format(points) + " × ";
+
+        // Multiply before dividing, so that whole results stay exact (4 × 6 ÷ 12 = 2, not 1.9999…).
+        public override decimal Score(EvidenceRow row) => points * row[slot] / 12m;
+
+        public override string Explain(EvidenceRow row, decimal score) =>
+            pointsTimes + Numbers.Format(row[slot]) + " ÷ 12 " + Numbers.Equals(score);
     }
 }
