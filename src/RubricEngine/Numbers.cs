@@ -14,7 +14,21 @@ internal static class Numbers
     /// string; zero is written apart because a negative zero (0 × -2) would print as "-0".
     /// </remarks>
     public static string Format(decimal value) =>
-        value == 0m ? "0" : Normalize(value).ToString(CultureInfo.InvariantCulture);
+        value == 0m ? "0" : (value.Scale == 0 ? value : Normalize(value)).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The value without trailing zeros (3, not 3.0), so that public decimals print as they read; cheap when already so.</summary>
+    public static decimal Plain(decimal value)
+    {
+        if (value.Scale == 0)
+        {
+            return value;
+        }
+
+        // A small value whose last digit is not 0 has no trailing zero: skip the division that would strip one.
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        return bits[1] == 0 && bits[2] == 0 && (uint)bits[0] % 10 != 0 ? value : Normalize(value);
+    }
 
     /// <summary>A count, invariant.</summary>
     public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -41,9 +41,14 @@ internal static class Compiler
             runtime = new LimitedRuntime(runtime, criterion.Cap, criterion.Floor);
         }
 
-        runtime = new GivenEvidenceRuntime(runtime, [.. slots.Where(s => !s.MissingIsNone).Select(s => s.Index)]);
+        var required = slots.Where(s => !s.MissingIsNone).Select(s => s.Index).ToImmutableArray();
+        var guarded = new GivenEvidenceRuntime(runtime, required);
+
+        // A floor above 0 would lift the 0 of an empty cell: then the check for evidence not given must stay.
+        var emptyScoresZero = required.IsEmpty || (criterion.Function.ScoresZeroWhenNotGiven && !(criterion.Floor > 0));
         var keys = criterion.Syntax.Keys.Select(k => k.Value).ToImmutableArray();
-        return new CompiledCriterion(criterion.Syntax.Label, criterion.IsBonus, keys, criterion.Range, slots, runtime);
+        return new CompiledCriterion(criterion.Syntax.Label, criterion.IsBonus, keys, criterion.Range, slots, guarded,
+            emptyScoresZero ? runtime : guarded);
     }
 
     private static RubricLine Describe(BoundLine line)

@@ -7,8 +7,10 @@ namespace RubricEngine.Compilation;
 /// Evidence not given scores 0, said the same way for every function (the evidence reader warns about it), so
 /// that a function's own runtime only ever sees the values it needs.
 /// </summary>
-internal sealed class GivenEvidenceRuntime(CriterionRuntime inner, ImmutableArray<int> requiredSlots) : CriterionRuntime
+internal sealed class GivenEvidenceRuntime(CriterionRuntime inner, ImmutableArray<int> required) : CriterionRuntime
 {
+    private readonly int[] requiredSlots = [.. required];
+
     private const string NotGiven = "未提供，0 分";
 
     public override decimal Score(EvidenceRow row) => AllGiven(row) ? inner.Score(row) : 0m;
@@ -21,9 +23,9 @@ internal sealed class GivenEvidenceRuntime(CriterionRuntime inner, ImmutableArra
 
     private bool AllGiven(EvidenceRow row)
     {
-        foreach (var slot in requiredSlots)
+        for (var i = 0; i < requiredSlots.Length; i++)
         {
-            if (!row.IsGiven(slot))
+            if (!row.IsGiven(requiredSlots[i]))
             {
                 return false;
             }

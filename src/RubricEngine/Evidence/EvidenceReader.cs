@@ -151,16 +151,15 @@ internal static class EvidenceReader
 
             // In a revision, a value that fitted the old rule but not the new one (months where quarters are now
             // asked for) is a warning and scores as absent: the evidence was valid when it was collected.
-            var found = new List<Diagnostic>();
-            ReadValue(entry.Value, slot, $"'{line.Info.Id}.{key}'", row, limits, found, warnings);
-            if (reading.Revision && found.Any(d => d.IsError))
+            var reportedBefore = diagnostics.Count;
+            ReadValue(entry.Value, slot, $"'{line.Info.Id}.{key}'", row, limits, diagnostics, warnings);
+            if (reading.Revision && diagnostics.HasErrorsSince(reportedBefore))
             {
+                var found = diagnostics.GetRange(reportedBefore, diagnostics.Count - reportedBefore);
+                diagnostics.RemoveRange(reportedBefore, found.Count);
                 warnings.AddRange(found.Where(d => d.IsError).Select(d => Diagnostic.Warning(DiagnosticCodes.NotInThisVersion, d.Span,
                     $"{d.Message}, as {reading.ThisVersion} reads it; '{line.Info.Id}.{key}' scores as not given")));
-                continue;
             }
-
-            diagnostics.AddRange(found);
         }
 
         foreach (var criterion in line.Criteria)
@@ -217,16 +216,31 @@ internal static class EvidenceReader
     /// <summary>The distinct periods as a bit set (bit p for period p), or null after reporting an error.</summary>
     private static uint? ReadPeriods(TreeNode node, string what, int periods, string noun, LoadLimits limits, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
     {
-        if (ReadList(node, what, $"a list of {noun}s (1 to {periods}), e.g. [1, 2, 3]", limits, diagnostics) is not { } list)
+        // The expected shape is spelled out only for the message, not on every read.
+        var expected = node is SequenceNode ? "" : $"a list of {noun}s (1 to {periods}), e.g. [1, 2, 3]";
+        if (ReadList(node, what, expected, limits, diagnostics) is not { } list)
         {
             return null;
         }
 
         var seen = 0u;
-        var repeats = new List<(string Value, SourceSpan Span)>();
+        List<(string Value, SourceSpan Span)>? repeats = null;
         var valid = true;
         foreach (var item in list.Items)
         {
+            // The usual case, a plain 1 to 12, is read directly; anything else takes the way with messages.
+            if (item is ScalarNode { Kind: ScalarKind.Plain, Value: { Length: 1 or 2 } text }
+                && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var period) && period >= 1 && period <= periods)
+            {
+                if ((seen & (1u << period)) != 0)
+                {
+                    (repeats ??= []).Add((Numbers.Format(period), item.Span));
+                }
+
+                seen |= 1u << period;
+                continue;
+            }
+
             if (Values.Decimal(item, $"a {noun} in {what}", diagnostics, $"a whole number from 1 to {periods}") is not { } number)
             {
                 valid = false;
@@ -244,13 +258,17 @@ internal static class EvidenceReader
             var bit = 1u << (int)number;
             if ((seen & bit) != 0)
             {
-                repeats.Add((Numbers.Format(number), item.Span));
+                (repeats ??= []).Add((Numbers.Format(number), item.Span));
             }
 
             seen |= bit;
         }
 
-        WarnAboutRepeats(repeats, what, noun + " ", warnings);
+        if (repeats is not null)
+        {
+            WarnAboutRepeats(repeats, what, noun + " ", warnings);
+        }
+
         return valid ? seen : null;
     }
 

@@ -7,18 +7,30 @@ namespace RubricEngine.Runtime;
 /// <param name="Keys">Its evidence keys, as the card names them.</param>
 /// <param name="Range">The lowest and highest score the binder proved it can give, after cap and floor.</param>
 /// <param name="Slots">The slots it reads, with their row indexes.</param>
+/// <param name="Runtime">Scores and explains, evidence not given included.</param>
+/// <param name="NumbersRuntime">The same scores by the shortest way: <see cref="Runtime"/> itself, or, where empty
+/// cells already score 0, the runtime without the check for evidence not given.</param>
 internal sealed record CompiledCriterion(
     string Label,
     bool IsBonus,
     ImmutableArray<string> Keys,
     ScoreRange Range,
     ImmutableArray<EvidenceSlot> Slots,
-    CriterionRuntime Runtime);
+    CriterionRuntime Runtime,
+    CriterionRuntime NumbersRuntime);
 
 /// <param name="Info">The line as the public model describes it.</param>
 /// <param name="SectionIndex">Its section's position among the rubric's sections.</param>
 internal sealed record CompiledLine(RubricLine Info, int SectionIndex, ImmutableArray<CompiledCriterion> Criteria)
 {
+    public string Id { get; } = Info.Id;
+
+    /// <summary>The numbers runtimes of the criteria that count towards the line, in a plain array for the hot loop.</summary>
+    public CriterionRuntime[] BaseRuntimes { get; } = [.. Criteria.Where(c => !c.IsBonus).Select(c => c.NumbersRuntime)];
+
+    /// <summary>The numbers runtimes of its bonus criteria.</summary>
+    public CriterionRuntime[] BonusRuntimes { get; } = [.. Criteria.Where(c => c.IsBonus).Select(c => c.NumbersRuntime)];
+
     /// <summary>Every evidence key of the line and its slot, for the evidence reader.</summary>
     public FrozenDictionary<string, EvidenceSlot> Slots { get; } =
         Criteria.SelectMany(c => c.Slots).ToFrozenDictionary(s => s.Key, StringComparer.Ordinal);

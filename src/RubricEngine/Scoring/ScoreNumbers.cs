@@ -15,7 +15,29 @@ namespace RubricEngine;
 public sealed record ScoreNumbers(string RubricId, string Unit, decimal BaseTotal, decimal BonusTotal, decimal Total, ImmutableArray<LineNumbers> Lines);
 
 /// <summary>One line's numbers: a value, so that scoring a unit allocates one array for all its lines.</summary>
-/// <param name="Id">The line id.</param>
-/// <param name="Score">The rounded score, bonus excluded.</param>
-/// <param name="Bonus">The bonus, 0 where none.</param>
-public readonly record struct LineNumbers(string Id, decimal Score, decimal Bonus);
+public readonly record struct LineNumbers
+{
+    // Stored as computed; trailing zeros (3.0) are stripped when read, since most values are never printed.
+    private readonly decimal score;
+    private readonly decimal bonus;
+
+    /// <summary>A line's numbers.</summary>
+    /// <param name="id">The line id.</param>
+    /// <param name="score">The rounded score, bonus excluded.</param>
+    /// <param name="bonus">The bonus, 0 where none.</param>
+    public LineNumbers(string id, decimal score, decimal bonus)
+    {
+        Id = id;
+        this.score = score;
+        this.bonus = bonus;
+    }
+
+    /// <summary>The line id.</summary>
+    public string Id { get; }
+
+    /// <summary>The rounded score, bonus excluded, without trailing zeros.</summary>
+    public decimal Score => Numbers.Plain(score);
+
+    /// <summary>The bonus, 0 where none, without trailing zeros.</summary>
+    public decimal Bonus => Numbers.Plain(bonus);
+}

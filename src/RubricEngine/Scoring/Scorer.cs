@@ -7,7 +7,7 @@ namespace RubricEngine.Scoring;
 
 /// <summary>
 /// Evaluates a compiled rubric on a unit's evidence row: line sums, rounding, sections and totals. Two paths share
-/// the arithmetic: <see cref="Numbers"/> builds no text at all, <see cref="Card"/> adds every reason on top.
+/// the arithmetic: the numbers path builds no text at all, <see cref="Card"/> adds every reason on top.
 /// Both are plain loops over arrays: this is the hot path of scoring a county.
 /// </summary>
 internal static class Scorer
@@ -15,35 +15,50 @@ internal static class Scorer
     public static ScoreNumbers Numbers(CompiledRubric rubric, string unit, EvidenceRow row)
     {
         var lines = new LineNumbers[rubric.Lines.Length];
-        var baseTotal = 0m;
-        var bonusTotal = 0m;
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var line = rubric.Lines[i];
-            var sum = 0m;
-            var bonus = 0m;
-            foreach (var criterion in line.Criteria)
-            {
-                var score = criterion.Runtime.Score(row);
-                if (criterion.IsBonus)
-                {
-                    bonus += score;
-                }
-                else
-                {
-                    sum += score;
-                }
-            }
-
-            var lineScore = Plain(Math.Round(Math.Max(0m, sum), rubric.Decimals, rubric.Rounding));
-            var lineBonus = Plain(Math.Round(bonus, rubric.Decimals, rubric.Rounding));
-            lines[i] = new LineNumbers(line.Info.Id, lineScore, lineBonus);
-            baseTotal += lineScore;
-            bonusTotal += lineBonus;
-        }
-
+        var (baseTotal, bonusTotal) = Numbers(rubric, row, lines);
         return new ScoreNumbers(rubric.Id, unit, Plain(baseTotal), Plain(bonusTotal), Plain(baseTotal + bonusTotal),
             ImmutableCollectionsMarshal.AsImmutableArray(lines));
+    }
+
+    /// <summary>
+    /// The numbers path itself: each line's score and bonus into <paramref name="lines"/> (one per rubric line),
+    /// and the totals; it allocates nothing, so a caller scoring many units can reuse one buffer.
+    /// </summary>
+    public static (decimal BaseTotal, decimal BonusTotal) Numbers(CompiledRubric rubric, EvidenceRow row, Span<LineNumbers> lines)
+    {
+        var baseTotal = 0m;
+        var bonusTotal = 0m;
+        var compiled = rubric.Lines;
+        var decimals = rubric.Decimals;
+        var rounding = rubric.Rounding;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = compiled[i];
+            var sum = 0m;
+            foreach (var runtime in line.BaseRuntimes)
+            {
+                sum += runtime.Score(row);
+            }
+
+            // LineNumbers strips trailing zeros when a value is read, not here: most values are never printed.
+            var lineScore = Round(sum < 0m ? 0m : sum, decimals, rounding);
+            baseTotal += lineScore;
+            var lineBonus = 0m;
+            if (line.BonusRuntimes.Length > 0)
+            {
+                foreach (var runtime in line.BonusRuntimes)
+                {
+                    lineBonus += runtime.Score(row);
+                }
+
+                lineBonus = Round(lineBonus, decimals, rounding);
+                bonusTotal += lineBonus;
+            }
+
+            lines[i] = new LineNumbers(line.Id, lineScore, lineBonus);
+        }
+
+        return (baseTotal, bonusTotal);
     }
 
     public static ScoreCard Card(CompiledRubric rubric, EvidenceSet evidence)
@@ -101,14 +116,14 @@ internal static class Scorer
         }
 
         var exact = Math.Max(0m, sum);
-        var lineScore = Plain(Math.Round(exact, decimals, rounding));
+        var lineScore = Plain(Round(exact, decimals, rounding));
         if (scored > 1 || exact != sum || lineScore != exact)
         {
             reasons.Add(SumReason(criteria, scored, sum, exact, lineScore, decimals));
         }
 
         return new LineScore(line.Info.Id, line.Info.Section, line.Info.Points, line.Info.Maximum, lineScore,
-            Plain(Math.Round(bonus, decimals, rounding)), [.. reasons], ImmutableCollectionsMarshal.AsImmutableArray(criteria));
+            Plain(Round(bonus, decimals, rounding)), [.. reasons], ImmutableCollectionsMarshal.AsImmutableArray(criteria));
     }
 
     /// <summary>"合计 2 + 2 - 0.5 = 3.5", with the floor at 0 or the rounding where they change the sum.</summary>
@@ -149,6 +164,9 @@ internal static class Scorer
         return text.ToString();
     }
 
-    /// <summary>The value without trailing zeros (3, not 3.0), so that public decimals print as they read; skipped when already so.</summary>
-    private static decimal Plain(decimal value) => value.Scale == 0 ? value : RubricEngine.Numbers.Normalize(value);
+    /// <summary>Rounds only what has more places than the rubric keeps: most scores are whole or halves already.</summary>
+    private static decimal Round(decimal value, int decimals, MidpointRounding rounding) =>
+        value.Scale <= decimals ? value : Math.Round(value, decimals, rounding);
+
+    private static decimal Plain(decimal value) => RubricEngine.Numbers.Plain(value);
 }

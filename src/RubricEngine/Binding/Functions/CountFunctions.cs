@@ -7,6 +7,8 @@ namespace RubricEngine.Binding.Functions;
 /// <summary><c>per_item(r)</c>: r points for each counted thing, usually with a cap ("每项0.6分，共6分").</summary>
 internal sealed class PerItemFunction : ScoringFunction
 {
+    public override bool ScoresZeroWhenNotGiven => true;
+
     public override string Name => "per_item";
     public override string Phrase => "发布并实施文明实践项目共6分";
     public override string Example => "per_item(0.6) cap 6";
@@ -92,6 +94,8 @@ internal sealed class RatioFunction : ScoringFunction
 /// <summary><c>judged(min, max)</c>: the inspector's score within a range ("根据档案规范、完整情况赋分").</summary>
 internal sealed class JudgedFunction : ScoringFunction
 {
+    public override bool ScoresZeroWhenNotGiven => true;
+
     public override string Name => "judged";
     public override string Phrase => "根据档案规范、完整情况赋分";
     public override string Example => "judged(0, 8)";

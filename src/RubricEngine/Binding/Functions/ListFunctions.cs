@@ -46,13 +46,46 @@ internal sealed class TieredFunction : ScoringFunction
     {
         public override decimal Score(EvidenceRow row)
         {
-            var score = 0m;
-            foreach (var publication in Counted(row[slot]))
+            var publications = row[slot];
+            if (!highestOnly || publications.Length > 16)
             {
-                score += tiers[publication.LevelIndex];
+                var score = 0m;
+                foreach (var publication in Counted(publications))
+                {
+                    score += tiers[publication.LevelIndex];
+                }
+
+                return score;
             }
 
-            return score;
+            // A unit lists a handful of publications: comparing each with the rest beats building groups.
+            var total = 0m;
+            for (var p = 0; p < publications.Length; p++)
+            {
+                var item = publications[p].Item;
+                var best = publications[p].LevelIndex;
+                var first = true;
+                for (var q = 0; q < publications.Length; q++)
+                {
+                    if (q != p && string.Equals(publications[q].Item, item, StringComparison.Ordinal))
+                    {
+                        if (q < p)
+                        {
+                            first = false;
+                            break;
+                        }
+
+                        best = Math.Max(best, publications[q].LevelIndex);
+                    }
+                }
+
+                if (first)
+                {
+                    total += tiers[best];
+                }
+            }
+
+            return total;
         }
 
         public override string Explain(EvidenceRow row, decimal score)

@@ -42,6 +42,13 @@ internal abstract class ScoringFunction
 
     public virtual bool NeedsItems => false;
 
+    /// <summary>
+    /// True when the runtime, reading the empty cells of evidence not given, scores exactly 0, as evidence not given
+    /// must: the numbers path then skips the check for it. False for a ratio (0 ÷ 0) or a list that would score its
+    /// points with nothing missing.
+    /// </summary>
+    public virtual bool ScoresZeroWhenNotGiven => false;
+
     /// <summary>Checks beyond parameter ranges (judged: min ≤ max; tiered: one tier per level). Returns an error message or null.</summary>
     public virtual (string Code, string Message)? Check(BindContext context) => null;
 
