@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using RubricEngine.Cli.Formatting;
 using RubricEngine.Cli.Forms;
 using RubricEngine.Cli.Inputs;
@@ -13,6 +14,19 @@ namespace RubricEngine.Cli;
 /// <summary>The <c>rubric</c> command: <c>check</c> and <c>score</c>. Writers are parameters so tests run it in-process.</summary>
 internal static class CliApp
 {
+    /// <summary>
+    /// The language of this run, chosen once from --lang, RUBRIC_LANG and the UI culture. Thread-static because tests
+    /// run the tool in-process in parallel, each run on its own thread.
+    /// </summary>
+    [ThreadStatic]
+    private static CultureInfo? language;
+
+    private static CultureInfo Language
+    {
+        get => language ?? CliText.English;
+        set => language = value;
+    }
+
     /// <summary>Exit code when every input was read and scored.</summary>
     public const int Success = 0;
 
@@ -26,10 +40,16 @@ internal static class CliApp
     /// <param name="output">stdout: score cards, check results.</param>
     /// <param name="error">stderr: diagnostics, and progress when <paramref name="interactive"/>.</param>
     /// <param name="interactive">True when stderr is a terminal a person watches: progress is then drawn there.</param>
-    public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive = false)
+    /// <param name="environment">RUBRIC_LANG; null reads the process environment. Tests pass it to stay independent of the machine.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive = false, string? environment = null)
     {
-        var root = new RootCommand("rubric: check assessment rubrics (考核细则) and score evidence against them")
+        var culture = CliText.Resolve(args, environment ?? Environment.GetEnvironmentVariable("RUBRIC_LANG"), CultureInfo.CurrentUICulture);
+        Language = culture;
+        var langOption = new Option<string>("--lang") { Description = CliText.Get(culture, "LangDescription"), Recursive = true };
+        langOption.AcceptOnlyFromAmong("zh", "en");
+        var root = new RootCommand(CliText.Get(culture, "RootDescription"))
         {
+            langOption,
             CheckCommand(output),
             ScoreCommand(output, error, interactive),
             ReportCommand(output, error, interactive),
@@ -43,22 +63,22 @@ internal static class CliApp
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"rubric: {e.Message}");
+            error.WriteLine(CliText.Get(Language, "IoError", e.Message));
             return InputErrors;
         }
         catch (Exception e)
         {
             // The library turns bad input into diagnostics; anything reaching here is our defect. Staff get a
             // sentence, not a stack trace.
-            error.WriteLine($"rubric: internal error ({e.GetType().Name}: {e.Message}); please report it with the files you used");
+            error.WriteLine(CliText.Get(Language, "InternalError", e.GetType().Name, e.Message));
             return InternalError;
         }
     }
 
     private static Command CheckCommand(TextWriter output)
     {
-        var files = new Argument<string[]>("rubric") { Description = "Rubric YAML files to check", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("check", "Check rubric files; print errors and warnings as file(line,col): severity code: message") { files };
+        var files = new Argument<string[]>("rubric") { Description = Text("CheckFilesDescription"), Arity = ArgumentArity.OneOrMore };
+        var command = new Command("check", Text("CheckDescription")) { files };
         command.SetAction(parse =>
         {
             var exit = Success;
@@ -67,14 +87,14 @@ internal static class CliApp
                 var loaded = Rubric.TryLoad(file, out var rubric, out var diagnostics);
                 foreach (var diagnostic in diagnostics)
                 {
-                    output.WriteLine(diagnostic);
+                    output.WriteLine(diagnostic.ToString(Language));
                 }
 
                 var errors = diagnostics.Count(d => d.IsError);
                 var warnings = diagnostics.Length - errors;
                 output.WriteLine(loaded
-                    ? $"{file}: rubric '{rubric!.Id}', {rubric.Lines.Length} lines, {Plural(warnings, "warning")}"
-                    : $"{file}: {Plural(errors, "error")}, {Plural(warnings, "warning")}");
+                    ? Text("CheckLoaded", file, rubric!.Id, rubric.Lines.Length.ToString(CultureInfo.InvariantCulture), Plural(warnings, "Warnings"))
+                    : Text("CheckFailed", file, Plural(errors, "Errors"), Plural(warnings, "Warnings")));
                 if (!loaded)
                 {
                     exit = InputErrors;
@@ -89,11 +109,11 @@ internal static class CliApp
     private static Command ScoreCommand(TextWriter output, TextWriter error, bool interactive)
     {
         var rubricOption = RubricOption();
-        var formatOption = new Option<string>("--format", "-f") { Description = "Output format", DefaultValueFactory = _ => "table" };
+        var formatOption = new Option<string>("--format", "-f") { Description = Text("FormatDescription"), DefaultValueFactory = _ => "table" };
         formatOption.AcceptOnlyFromAmong([.. ScoreOutput.Formats.Keys.Order(StringComparer.Ordinal)]);
         var recursiveOption = RecursiveOption();
         var inputs = InputsArgument();
-        var command = new Command("score", "Score evidence against a rubric: files, folders, glob patterns or Excel forms")
+        var command = new Command("score", Text("ScoreDescription"))
         {
             rubricOption, formatOption, recursiveOption, inputs,
         };
@@ -106,7 +126,7 @@ internal static class CliApp
 
             var expanded = InputExpander.Expand(parse.GetValue(inputs)!, parse.GetValue(recursiveOption));
             Report(expanded.Problems, error);
-            var writer = ScoreOutput.Formats[parse.GetValue(formatOption)!](output, expanded.NamedSeveral);
+            var writer = ScoreOutput.Formats[parse.GetValue(formatOption)!](output, expanded.NamedSeveral, Language);
 
             // A progress bar only where it cannot mix with the cards: stderr on a terminal, stdout redirected.
             var failed = RunProgress.Run(error, interactive && Console.IsOutputRedirected, expanded.Files.Length, progress =>
@@ -146,7 +166,7 @@ internal static class CliApp
         };
         var formatOption = new Option<string>("--format", "-f") { Description = "Output format", DefaultValueFactory = _ => "table" };
         formatOption.AcceptOnlyFromAmong("table", "json", "markdown");
-        var command = new Command("diff", "Show what changed between two versions of a rubric, and with --evidence what it does to each unit's score")
+        var command = new Command("diff", Text("DiffDescription"))
         {
             oldFile, newFile, evidenceOption, formatOption,
         };
@@ -157,7 +177,7 @@ internal static class CliApp
             if (!loadedOld || !loadedNew)
             {
                 Report(oldDiagnostics.Concat(newDiagnostics).Where(d => d.IsError), error);
-                error.WriteLine("rubric: a rubric has errors; run 'rubric check' on it; nothing was compared");
+                error.WriteLine(Text("DiffRubricErrors"));
                 return InputErrors;
             }
 
@@ -173,13 +193,13 @@ internal static class CliApp
                     // A folder may hold evidence for other rubrics (samples/ does): those are skipped, not failures.
                     if (fromFolders.Contains(refused.File) && refused.Diagnostics.Where(d => d.IsError).All(d => d.Code == DiagnosticCodes.WrongRubric))
                     {
-                        error.WriteLine($"rubric: skipped {refused.File}: it is evidence for another rubric");
+                        error.WriteLine(Text("SkippedOtherRubric", refused.File));
                         continue;
                     }
 
                     failed = true;
                     Report(refused.Diagnostics, error);
-                    error.WriteLine($"rubric: {refused.File} was not scored: it has {Plural(refused.Diagnostics.Count(d => d.IsError), "error")}");
+                    error.WriteLine(Text("NotScored", refused.File, Plural(refused.Diagnostics.Count(d => d.IsError), "Errors")));
                 }
             }
 
@@ -211,7 +231,7 @@ internal static class CliApp
         });
         var recursiveOption = RecursiveOption();
         var inputs = InputsArgument();
-        var command = new Command("report", "Score many units and write a ranked county report (Excel, CSV, HTML with charts, or Markdown)")
+        var command = new Command("report", Text("ReportDescription"))
         {
             rubricOption, outOption, recursiveOption, inputs,
         };
@@ -249,7 +269,7 @@ internal static class CliApp
 
             var report = builder.Build();
             ReportWriters.For(outFile)!.Write(report, outFile);
-            output.WriteLine($"rubric: {outFile}: {report.Ranking.Length} units ranked, {report.Refused.Length} not scored");
+            output.WriteLine(Text("ReportWritten", outFile, report.Ranking.Length.ToString(CultureInfo.InvariantCulture), report.Refused.Length.ToString(CultureInfo.InvariantCulture)));
             return report.Refused.IsEmpty && expanded.Problems.IsEmpty ? Success : InputErrors;
         });
         return command;
@@ -274,7 +294,7 @@ internal static class CliApp
 
             var outFile = parse.GetValue(outOption) ?? $"{rubric.Id}-form.xlsx";
             ExcelForm.WriteTemplate(rubric, outFile);
-            output.WriteLine($"rubric: {outFile}: a form for rubric '{rubric.Id}' with {ExcelForm.Columns(rubric).Length} evidence columns");
+            output.WriteLine(Text("FormWritten", outFile, rubric.Id, ExcelForm.Columns(rubric).Length.ToString(CultureInfo.InvariantCulture)));
             return Success;
         });
         return command;
@@ -295,10 +315,10 @@ internal static class CliApp
     {
         foreach (var diagnostic in outcome.Diagnostics)
         {
-            progress.WriteError(diagnostic.ToString());
+            progress.WriteError(diagnostic.ToString(Language));
         }
 
-        progress.WriteError($"rubric: {outcome.Source} was not scored: it has {Plural(outcome.ErrorCount, "error")}");
+        progress.WriteError(Text("NotScored", outcome.Source, Plural(outcome.ErrorCount, "Errors")));
     }
 
     private static Rubric? LoadRubric(string file, TextWriter error)
@@ -309,17 +329,17 @@ internal static class CliApp
         }
 
         Report(diagnostics, error);
-        error.WriteLine($"rubric: {file} has errors; nothing was scored");
+        error.WriteLine(Text("RubricHasErrors", file));
         return null;
     }
 
-    private static Option<string> RubricOption() => new("--rubric", "-r") { Description = "The rubric YAML file", Required = true };
+    private static Option<string> RubricOption() => new("--rubric", "-r") { Description = Text("RubricDescription"), Required = true };
 
-    private static Option<bool> RecursiveOption() => new("--recursive") { Description = "Also read the evidence in subfolders of the folders given" };
+    private static Option<bool> RecursiveOption() => new("--recursive") { Description = Text("RecursiveDescription") };
 
     private static Argument<string[]> InputsArgument() => new("evidence")
     {
-        Description = "Evidence: YAML or JSON files, Excel forms (.xlsx), folders, or glob patterns such as \"乡镇/*.yaml\" or \"**/*.yml\" (expanded by the tool)",
+        Description = Text("EvidenceDescription"),
         Arity = ArgumentArity.OneOrMore,
     };
 
@@ -327,9 +347,11 @@ internal static class CliApp
     {
         foreach (var diagnostic in diagnostics)
         {
-            error.WriteLine(diagnostic);
+            error.WriteLine(diagnostic.ToString(Language));
         }
     }
 
-    private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+    private static string Plural(int n, string noun) => CliText.Count(Language, n, noun);
+
+    private static string Text(string id, params object[] arguments) => CliText.Get(Language, id, arguments);
 }

@@ -6,7 +6,10 @@ namespace RubricEngine.Cli.Formatting;
 /// <summary>A score card as a Markdown table, for reports and pull requests.</summary>
 internal static class MarkdownFormatter
 {
-    public static string Format(ScoreCard card)
+    public static string Format(ScoreCard card) => Format(card, CultureInfo.InvariantCulture);
+
+    /// <param name="culture">The language warnings are written in.</param>
+    public static string Format(ScoreCard card, CultureInfo culture)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"## {card.Title}");
@@ -27,7 +30,7 @@ internal static class MarkdownFormatter
             text.AppendLine();
             foreach (var warning in card.Warnings)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"- 注意：{Escape(warning.ToString())}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"- 注意：{Escape(warning.ToString(culture))}");
             }
         }
 

@@ -54,7 +54,7 @@ internal static class RevisionMarkdownFormatter
         text.AppendLine(CultureInfo.InvariantCulture, $"**{RevisionWords.Summary(impact)}**");
         foreach (var warning in impact.Units.SelectMany(u => u.Warnings))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"- 注意：{Escape(warning.ToString())}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"- 注意：{Escape(warning.ToString(CultureInfo.InvariantCulture))}");
         }
 
         return text.ToString();

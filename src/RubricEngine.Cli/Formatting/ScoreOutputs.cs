@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using RubricEngine.Reporting;
 
 namespace RubricEngine.Cli.Formatting;
@@ -10,13 +11,14 @@ namespace RubricEngine.Cli.Formatting;
 internal abstract class ScoreOutput(TextWriter output)
 {
     /// <summary>The formats of <c>rubric score --format</c>, and how each is written.</summary>
-    public static readonly FrozenDictionary<string, Func<TextWriter, bool, ScoreOutput>> Formats =
-        new Dictionary<string, Func<TextWriter, bool, ScoreOutput>>
+    /// <remarks>The culture is the reader's language for the words around the card (warnings); JSON stays English, its contract.</remarks>
+    public static readonly FrozenDictionary<string, Func<TextWriter, bool, CultureInfo, ScoreOutput>> Formats =
+        new Dictionary<string, Func<TextWriter, bool, CultureInfo, ScoreOutput>>
         {
-            ["table"] = (output, _) => new TextCards(output, TableFormatter.Format),
-            ["markdown"] = (output, _) => new TextCards(output, MarkdownFormatter.Format),
-            ["json"] = (output, several) => several ? new JsonArray(output) : new JsonCards(output, indented: true),
-            ["jsonl"] = (output, _) => new JsonCards(output, indented: false),
+            ["table"] = (output, _, culture) => new TextCards(output, card => TableFormatter.Format(card, culture)),
+            ["markdown"] = (output, _, culture) => new TextCards(output, card => MarkdownFormatter.Format(card, culture)),
+            ["json"] = (output, several, _) => several ? new JsonArray(output) : new JsonCards(output, indented: true),
+            ["jsonl"] = (output, _, _) => new JsonCards(output, indented: false),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
     protected TextWriter Output { get; } = output;

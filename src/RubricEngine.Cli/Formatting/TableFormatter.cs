@@ -6,7 +6,10 @@ namespace RubricEngine.Cli.Formatting;
 /// <summary>A score card as a plain-text table for a terminal, Chinese text aligned by display width.</summary>
 internal static class TableFormatter
 {
-    public static string Format(ScoreCard card)
+    public static string Format(ScoreCard card) => Format(card, CultureInfo.InvariantCulture);
+
+    /// <param name="culture">The language warnings are written in.</param>
+    public static string Format(ScoreCard card, CultureInfo culture)
     {
         var text = new StringBuilder();
         text.AppendLine(card.Title);
@@ -37,7 +40,7 @@ internal static class TableFormatter
         text.AppendLine(CultureInfo.InvariantCulture, $"基础分 {Format(card.BaseTotal)} + 加分 {Format(card.BonusTotal)} = 总分 {Format(card.Total)}");
         foreach (var warning in card.Warnings)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"注意：{warning}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"注意：{warning.ToString(culture)}");
         }
 
         return text.ToString();

@@ -181,11 +181,7 @@ internal static class ExcelForm
     private static Diagnostic AtCell(Diagnostic diagnostic, (SourceSpan Span, string Header)[] cells)
     {
         var (span, header) = cells[Math.Clamp(diagnostic.Span.Line - 1, 0, cells.Length - 1)];
-        return diagnostic with
-        {
-            Span = span,
-            Message = header.Length == 0 ? diagnostic.Message : $"{diagnostic.Message}（列：{header}）",
-        };
+        return diagnostic.InColumn(span, header);
     }
 
     private static SourceSpan CellSpan(string workbookName, IXLCell cell) =>

@@ -87,17 +87,17 @@ internal static class Binder
         var close = Suggestions.Closest(section.Value, declared);
         var suggestion = close ?? (unnamed.Count == 1 ? unnamed[0] : null);
         var hint = close is not null
-            ? $"; did you mean '{close}'?"
+            ? MessageText.Of("DidYouMean", close)
             : suggestion is not null
-                ? $"; did you mean '{suggestion}'? (it is declared, but no line names it)"
-                : $"; the declared sections are {string.Join(", ", declared.Select(d => $"'{d}'"))}";
+                ? MessageText.Of("DidYouMeanUnused", suggestion)
+                : MessageText.Of("DeclaredSections", string.Join(", ", declared.Select(d => $"'{d}'")));
         if (suggestion is not null)
         {
             meant[section.Value] = suggestion;
         }
 
         diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownSection, section.Span,
-            $"line '{lineId}' names section '{section.Value}', which is not declared under 'sections'{hint}"));
+            MessageText.Of("UnknownSection", lineId, section.Value, hint)));
     }
 
     private static ImmutableArray<(string Id, string Label)> BindLevels(RubricSyntax rubric, List<Diagnostic> diagnostics)
@@ -127,14 +127,14 @@ internal static class Binder
         if (nominal > line.Points.Value)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PointsMismatch, line.Points.Span,
-                $"the criteria of line '{line.Id.Value}' add up to {Numbers.Format(nominal)} points, more than the line's {Numbers.Format(line.Points.Value)}"));
+                MessageText.Of("CriteriaExceedLine", line.Id.Value, Numbers.Format(nominal), Numbers.Format(line.Points.Value))));
         }
 
         decimal? maximum = criteria.Where(c => !c.IsBonus).Aggregate((decimal?)0m, (sum, c) => sum + c.Range.Max);
         if (maximum is { } max && max < line.Points.Value)
         {
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.NominalNotAchievable, line.Points.Span,
-                $"line '{line.Id.Value}' is worth {Numbers.Format(line.Points.Value)} points, but its criteria can award at most {Numbers.Format(Math.Max(0m, max))}; check the standard, or the points"));
+                MessageText.Of("NominalNotAchievable", line.Id.Value, Numbers.Format(line.Points.Value), Numbers.Format(Math.Max(0m, max)))));
         }
 
         // The line's score is rounded, and rounding never lowers the larger of two numbers; rounding the
@@ -152,8 +152,9 @@ internal static class Binder
         if (!FunctionCatalogue.ByName.TryGetValue(call.Name.Text, out var function))
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownFunction, source.PositionOf(call.Name.Span.Offset),
-                $"unknown function '{call.Name.Text}'{Suggestions.DidYouMean(call.Name.Text, FunctionCatalogue.ByName.Keys)}"
-                + (Suggestions.Closest(call.Name.Text, FunctionCatalogue.ByName.Keys) is null ? $"; the functions are {string.Join(", ", FunctionCatalogue.ByName.Keys)}" : "")));
+                Suggestions.Closest(call.Name.Text, FunctionCatalogue.ByName.Keys) is { } closest
+                    ? MessageText.Of("UnknownFunction", call.Name.Text, closest)
+                    : MessageText.Of("UnknownFunctionList", call.Name.Text, string.Join(", ", FunctionCatalogue.ByName.Keys))));
             return null;
         }
 
@@ -419,9 +420,9 @@ internal static class Binder
                 if (sum != section.Points.Value)
                 {
                     var astray = known.Where(l => !declared.Contains(l.Section!)).Select(l => l.Section!).Distinct().ToList();
-                    var why = astray.Count > 0 ? $"; lines naming an undeclared section ({string.Join(", ", astray.Select(a => $"'{a}'"))}) count in none" : "";
+                    var why = astray.Count > 0 ? MessageText.Of("AstraySections", string.Join(", ", astray.Select(a => $"'{a}'"))) : MessageText.None;
                     diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PointsMismatch, section.Points.Span,
-                        $"section '{section.Name.Value}' is worth {Numbers.Format(section.Points.Value)} points, but its lines add up to {Numbers.Format(sum)}{why}"));
+                        MessageText.Of("SectionMismatch", section.Name.Value, Numbers.Format(section.Points.Value), Numbers.Format(sum), why)));
                 }
             }
         }
@@ -430,7 +431,7 @@ internal static class Binder
         if (rubric.Total is { } total && rubric.SectionsComplete && rubric.SectionsWithoutPoints.IsEmpty && sections != total.Value)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PointsMismatch, total.Span,
-                $"the total is {Numbers.Format(total.Value)} points, but the sections add up to {Numbers.Format(sections)}"));
+                MessageText.Of("TotalMismatch", Numbers.Format(total.Value), Numbers.Format(sections))));
         }
     }
 

@@ -22,6 +22,12 @@ public enum DiagnosticSeverity
 /// <param name="Span">The file, line and column it refers to.</param>
 public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string Message, SourceSpan Span)
 {
+    /// <summary>
+    /// The message as an id and arguments, to render it in another language with <see cref="Format"/>; null for a
+    /// message that exists in English only (then every culture gets <see cref="Message"/>).
+    /// </summary>
+    public MessageText? Text { get; init; }
+
     /// <summary>True for <see cref="DiagnosticSeverity.Error"/>.</summary>
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
@@ -31,6 +37,50 @@ public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
         $"{Span}: {(IsError ? "error" : "warning")} {Code}: {Message}");
+
+    /// <summary>The message in <paramref name="culture"/>: Chinese for <c>zh-Hans</c> (and <c>zh-CN</c>), English otherwise.</summary>
+    /// <param name="culture">The reader's language.</param>
+    public string Format(CultureInfo culture) => Text?.Format(culture) ?? Message;
+
+    /// <summary>
+    /// The compiler format in <paramref name="culture"/>, with the same file, position and code as in English:
+    /// <c>rubrics/village.yaml(42,18): 错误 RE0102: 未知的评分函数 'montly'，是否应为 'monthly'？</c>
+    /// </summary>
+    /// <param name="culture">The reader's language.</param>
+    public string ToString(CultureInfo culture) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Span}: {MessageText.TemplateOf(IsError ? "SeverityError" : "SeverityWarning", culture)} {Code}: {Format(culture)}");
+
+    /// <summary>
+    /// The same finding moved to a spreadsheet cell, its column header named after the message in every language:
+    /// <c>13 is not a month; …（列：每月开展理论宣讲）</c>. An empty header only moves it.
+    /// </summary>
+    /// <param name="cell">The cell's position.</param>
+    /// <param name="header">The column's header as the form shows it.</param>
+    public Diagnostic InColumn(SourceSpan cell, string header)
+    {
+        if (header.Length == 0)
+        {
+            return this with { Span = cell };
+        }
+
+        var text = MessageText.Of("InColumn", Text ?? (object)Message, header);
+        return this with { Span = cell, Message = text.ToString(), Text = text };
+    }
+
+    /// <summary>Value equality on what a reader sees: code, severity, English message and position.</summary>
+    /// <param name="other">The other diagnostic.</param>
+    public bool Equals(Diagnostic? other) =>
+        other is not null && Code == other.Code && Severity == other.Severity && Message == other.Message && Span == other.Span;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Code, Severity, Message, Span);
+
+    internal static Diagnostic Error(string code, SourceSpan span, MessageText text) =>
+        new(code, DiagnosticSeverity.Error, text.ToString(), span) { Text = text };
+
+    internal static Diagnostic Warning(string code, SourceSpan span, MessageText text) =>
+        new(code, DiagnosticSeverity.Warning, text.ToString(), span) { Text = text };
 
     internal static Diagnostic Error(string code, SourceSpan span, string message) =>
         new(code, DiagnosticSeverity.Error, message, span);

@@ -3,11 +3,11 @@ namespace RubricEngine.Diagnostics;
 /// <summary>"Did you mean" hints: the closest known name by edit distance, if it is close enough to help.</summary>
 internal static class Suggestions
 {
-    /// <summary>Returns <c>; did you mean 'x'?</c> or an empty string.</summary>
-    public static string DidYouMean(string actual, IEnumerable<string> known)
+    /// <summary>Returns <c>; did you mean 'x'?</c> or nothing.</summary>
+    public static MessageText DidYouMean(string actual, IEnumerable<string> known)
     {
         var best = Closest(actual, known);
-        return best is null ? "" : $"; did you mean '{best}'?";
+        return best is null ? MessageText.None : MessageText.Of("DidYouMean", best);
     }
 
     public static string? Closest(string actual, IEnumerable<string> known)

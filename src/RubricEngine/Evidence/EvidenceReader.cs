@@ -24,17 +24,17 @@ internal static class EvidenceReader
         var rubricId = rubric.Id;
         var reportedBefore = diagnostics.Count;
         var warnings = new List<Diagnostic>();
-        if (Values.Mapping(root, "an evidence file", diagnostics) is not { } mapping)
+        if (Values.Mapping(root, MessageText.Of("WhatAnEvidenceFile"), diagnostics) is not { } mapping)
         {
             return null;
         }
 
-        var reader = new MappingReader(mapping, "the evidence file", TopKeys, diagnostics);
+        var reader = new MappingReader(mapping, MessageText.Of("WhatEvidenceFile"), TopKeys, diagnostics);
         if (reader.Text("rubric") is { } named && named != rubricId && named != rubric.PreviousId)
         {
             // Every line of another rubric's evidence would be "unknown" too: the one real error is enough.
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongRubric, reader.Node("rubric", false)!.Span,
-                $"this evidence is for rubric '{named}', but it is being scored with rubric '{rubricId}'"));
+                MessageText.Of("WrongRubric", named, rubricId)));
             return null;
         }
 
@@ -58,7 +58,7 @@ internal static class EvidenceReader
                 }
 
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownLine, entry.Key.Span,
-                    $"rubric '{rubricId}' has no line '{lineId}'{Suggestions.DidYouMean(lineId, byId.Keys)}{Values.FullWidthHint(lineId)}"));
+                    MessageText.Of("UnknownLine", rubricId, lineId, Suggestions.DidYouMean(lineId, byId.Keys), Values.FullWidthHint(lineId))));
                 continue;
             }
 
@@ -68,7 +68,7 @@ internal static class EvidenceReader
                 continue; // a line left empty: every key is missing, reported below
             }
 
-            if (Values.Mapping(entry.Value, $"line '{lineId}'", diagnostics) is { } keys)
+            if (Values.Mapping(entry.Value, MessageText.Of("WhatLine", lineId), diagnostics) is { } keys)
             {
                 ReadLine(line, keys, lines, row, limits, reading, diagnostics, warnings);
             }
@@ -91,7 +91,7 @@ internal static class EvidenceReader
     private static VersionReading ReadVersion(MappingReader reader, EvidenceTarget rubric, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
     {
         var thisVersion = rubric.Version is null ? $"rubric '{rubric.Id}'" : $"version {rubric.Version} of rubric '{rubric.Id}'";
-        if (reader.Node("version", required: false) is not { } node || Values.Text(node, "'version'", diagnostics) is not { } version
+        if (reader.Node("version", required: false) is not { } node || Values.Text(node, MessageText.Quoted("version"), diagnostics) is not { } version
             || version == rubric.Version)
         {
             return new VersionReading(rubric.IsRevision, rubric.IsRevision, thisVersion);
@@ -105,7 +105,7 @@ internal static class EvidenceReader
 
     private static int? ReadYear(MappingReader reader, List<Diagnostic> diagnostics)
     {
-        if (reader.Node("year", required: false) is not { } node || Values.Decimal(node, "'year'", diagnostics, "a year such as 2022") is not { } year)
+        if (reader.Node("year", required: false) is not { } node || Values.Decimal(node, MessageText.Quoted("year"), diagnostics, MessageText.Of("ExpectYear")) is not { } year)
         {
             return null;
         }
@@ -113,7 +113,7 @@ internal static class EvidenceReader
         if (year != decimal.Truncate(year) || year is < 1900 or > 2999)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EvidenceOutOfRange, reader.Node("year", false)!.Span,
-                $"'year' must be a year such as 2022, not {Numbers.Format(year)}"));
+                MessageText.Of("YearOutOfRange", Numbers.Format(year))));
             return null;
         }
 
@@ -137,10 +137,10 @@ internal static class EvidenceReader
 
                 var owner = lines.FirstOrDefault(l => l.Slots.ContainsKey(key));
                 var hint = owner is not null
-                    ? $"; '{key}' belongs to line '{owner.Info.Id}'"
+                    ? MessageText.Of("KeyBelongsTo", key, owner.Info.Id)
                     : Suggestions.DidYouMean(key, line.Slots.Keys);
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownEvidenceKey, entry.Key.Span,
-                    $"line '{line.Info.Id}' has no evidence key '{key}'{hint}; its keys are {string.Join(", ", line.Slots.Keys)}{Values.FullWidthHint(key)}"));
+                    MessageText.Of("UnknownEvidenceKey", line.Info.Id, key, hint, string.Join(", ", line.Slots.Keys), Values.FullWidthHint(key))));
                 continue;
             }
 
@@ -152,7 +152,7 @@ internal static class EvidenceReader
             // In a revision, a value that fitted the old rule but not the new one (months where quarters are now
             // asked for) is a warning and scores as absent: the evidence was valid when it was collected.
             var reportedBefore = diagnostics.Count;
-            ReadValue(entry.Value, slot, $"'{line.Info.Id}.{key}'", row, limits, diagnostics, warnings);
+            ReadValue(entry.Value, slot, MessageText.Quoted($"{line.Info.Id}.{key}"), row, limits, diagnostics, warnings);
             if (reading.Revision && diagnostics.HasErrorsSince(reportedBefore))
             {
                 var found = diagnostics.GetRange(reportedBefore, diagnostics.Count - reportedBefore);
@@ -179,13 +179,13 @@ internal static class EvidenceReader
             }
             else
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EvidenceOutOfRange, at, $"'{line.Info.Id}.{key}' is {problem.Message}"));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EvidenceOutOfRange, at, MessageText.Of("ValueIs", $"{line.Info.Id}.{key}", problem.Message)));
             }
         }
     }
 
     /// <summary>Reads one value into its slot of the row; on any error the slot stays empty and the error is reported.</summary>
-    private static void ReadValue(TreeNode node, EvidenceSlot slot, string what, EvidenceRow row, LoadLimits limits, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
+    private static void ReadValue(TreeNode node, EvidenceSlot slot, MessageText what, EvidenceRow row, LoadLimits limits, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
     {
         switch (slot.Kind)
         {
@@ -214,10 +214,10 @@ internal static class EvidenceReader
     }
 
     /// <summary>The distinct periods as a bit set (bit p for period p), or null after reporting an error.</summary>
-    private static uint? ReadPeriods(TreeNode node, string what, int periods, string noun, LoadLimits limits, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
+    private static uint? ReadPeriods(TreeNode node, MessageText what, int periods, string noun, LoadLimits limits, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
     {
         // The expected shape is spelled out only for the message, not on every read.
-        var expected = node is SequenceNode ? "" : $"a list of {noun}s (1 to {periods}), e.g. [1, 2, 3]";
+        var expected = node is SequenceNode ? MessageText.None : MessageText.Of(noun == "month" ? "ExpectMonths" : "ExpectQuarterList");
         if (ReadList(node, what, expected, limits, diagnostics) is not { } list)
         {
             return null;
@@ -241,7 +241,8 @@ internal static class EvidenceReader
                 continue;
             }
 
-            if (Values.Decimal(item, $"a {noun} in {what}", diagnostics, $"a whole number from 1 to {periods}") is not { } number)
+            if (Values.Decimal(item, MessageText.Of(noun == "month" ? "WhatMonthIn" : "WhatQuarterIn", what), diagnostics,
+                    MessageText.Of("ExpectWholeFromTo", "1", Numbers.Format(periods))) is not { } number)
             {
                 valid = false;
                 continue;
@@ -250,7 +251,7 @@ internal static class EvidenceReader
             if (number != decimal.Truncate(number) || number < 1 || number > periods)
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EvidenceOutOfRange, item.Span,
-                    $"{Numbers.Format(number)} is not a {noun}; {noun}s are whole numbers from 1 to {periods}"));
+                    MessageText.Of(noun == "month" ? "NotAMonth" : "NotAQuarter", Numbers.Format(number))));
                 valid = false;
                 continue;
             }
@@ -266,38 +267,38 @@ internal static class EvidenceReader
 
         if (repeats is not null)
         {
-            WarnAboutRepeats(repeats, what, noun + " ", warnings);
+            WarnAboutRepeats(repeats, what, MessageText.Of(noun == "month" ? "NounMonth" : "NounQuarter"), warnings);
         }
 
         return valid ? seen : null;
     }
 
-    private static decimal? ReadNumber(TreeNode node, EvidenceSlot slot, string what, bool wholeNumber, List<Diagnostic> diagnostics)
+    private static decimal? ReadNumber(TreeNode node, EvidenceSlot slot, MessageText what, bool wholeNumber, List<Diagnostic> diagnostics)
     {
-        if (Values.Decimal(node, what, diagnostics, wholeNumber ? "a whole number such as 3" : "a plain decimal number such as 1.5") is not { } number)
+        if (Values.Decimal(node, what, diagnostics, MessageText.Of(wholeNumber ? "ExpectWhole" : "ExpectDecimal")) is not { } number)
         {
             return null;
         }
 
         if (wholeNumber && number != decimal.Truncate(number))
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EvidenceOutOfRange, node.Span, $"{what} counts things: it must be a whole number, not {Numbers.Format(number)}"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EvidenceOutOfRange, node.Span, MessageText.Of("NotWhole", what, Numbers.Format(number))));
             return null;
         }
 
         if (number < slot.Min || number > slot.Max)
         {
-            var range = slot.Max is { } max ? $"from {Numbers.Format(slot.Min)} to {Numbers.Format(max)}" : $"at least {Numbers.Format(slot.Min)}";
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EvidenceOutOfRange, node.Span, $"{what} must be {range}, not {Numbers.Format(number)}"));
+            var range = slot.Max is { } max ? MessageText.Of("RangeFromTo", Numbers.Format(slot.Min), Numbers.Format(max)) : MessageText.Of("RangeAtLeast", Numbers.Format(slot.Min));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EvidenceOutOfRange, node.Span, MessageText.Of("OutOfRange", what, range, Numbers.Format(number))));
             return null;
         }
 
         return number;
     }
 
-    private static ImmutableArray<Publication>? ReadPublications(TreeNode node, EvidenceSlot slot, string what, LoadLimits limits, List<Diagnostic> diagnostics)
+    private static ImmutableArray<Publication>? ReadPublications(TreeNode node, EvidenceSlot slot, MessageText what, LoadLimits limits, List<Diagnostic> diagnostics)
     {
-        if (ReadList(node, what, slot.Describe(), limits, diagnostics) is not { } list)
+        if (ReadList(node, what, slot.DescribeText(), limits, diagnostics) is not { } list)
         {
             return null;
         }
@@ -306,23 +307,23 @@ internal static class EvidenceReader
         var valid = true;
         foreach (var item in list.Items)
         {
-            if (Values.Mapping(item, $"a publication in {what}", diagnostics) is not { } mapping)
+            if (Values.Mapping(item, MessageText.Of("WhatPublicationIn", what), diagnostics) is not { } mapping)
             {
                 valid = false;
                 continue;
             }
 
             var reportedBefore = diagnostics.Count;
-            var reader = new MappingReader(mapping, "a publication", PublicationKeys, diagnostics);
+            var reader = new MappingReader(mapping, MessageText.Of("WhatPublication"), PublicationKeys, diagnostics);
             var name = reader.Text("item");
             var level = reader.Text("level");
             var index = level is null ? -1 : slot.Allowed.IndexOf(level);
             if (level is not null && index < 0)
             {
                 var byLabel = slot.AllowedLabels.IsDefault ? -1 : slot.AllowedLabels.IndexOf(level);
-                var hint = byLabel >= 0 ? $"; write '{slot.Allowed[byLabel]}' for {level}" : Suggestions.DidYouMean(level, slot.Allowed);
+                var hint = byLabel >= 0 ? MessageText.Of("WriteLevelFor", slot.Allowed[byLabel], level) : Suggestions.DidYouMean(level, slot.Allowed);
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownEvidenceValue, reader.Node("level", false)!.Span,
-                    $"unknown level '{level}'{hint}; the levels are {string.Join(", ", slot.Allowed)}"));
+                    MessageText.Of("UnknownLevel", level, hint, string.Join(", ", slot.Allowed))));
             }
 
             if (diagnostics.Count > reportedBefore || name is null)
@@ -337,9 +338,9 @@ internal static class EvidenceReader
         return valid ? publications.ToImmutable() : null;
     }
 
-    private static ImmutableArray<string>? ReadItemIds(TreeNode node, EvidenceSlot slot, string what, LoadLimits limits, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
+    private static ImmutableArray<string>? ReadItemIds(TreeNode node, EvidenceSlot slot, MessageText what, LoadLimits limits, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
     {
-        if (ReadList(node, what, slot.Describe(), limits, diagnostics) is not { } list)
+        if (ReadList(node, what, slot.DescribeText(), limits, diagnostics) is not { } list)
         {
             return null;
         }
@@ -350,7 +351,7 @@ internal static class EvidenceReader
         var valid = true;
         foreach (var item in list.Items)
         {
-            if (Values.Text(item, $"an item in {what}", diagnostics) is not { } id)
+            if (Values.Text(item, MessageText.Of("WhatItemIn", what), diagnostics) is not { } id)
             {
                 valid = false;
                 continue;
@@ -359,7 +360,7 @@ internal static class EvidenceReader
             if (!slot.Allowed.Contains(id))
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownEvidenceValue, item.Span,
-                    $"unknown item '{id}' in {what}{Suggestions.DidYouMean(id, slot.Allowed)}; the items are {string.Join(", ", slot.Allowed)}"));
+                    MessageText.Of("UnknownItem", id, what, Suggestions.DidYouMean(id, slot.Allowed), string.Join(", ", slot.Allowed))));
                 valid = false;
                 continue;
             }
@@ -373,7 +374,7 @@ internal static class EvidenceReader
             items.Add(id);
         }
 
-        WarnAboutRepeats(repeats, what, "", warnings);
+        WarnAboutRepeats(repeats, what, MessageText.None, warnings);
         return valid ? [.. items] : null;
     }
 
@@ -381,7 +382,7 @@ internal static class EvidenceReader
     /// One warning per key, at the first repeat, however often entries repeat: a list with one month written
     /// 9,999 times must not bury the card under 9,998 warnings.
     /// </summary>
-    private static void WarnAboutRepeats(List<(string Value, SourceSpan Span)> repeats, string what, string noun, List<Diagnostic> warnings)
+    private static void WarnAboutRepeats(List<(string Value, SourceSpan Span)> repeats, MessageText what, MessageText noun, List<Diagnostic> warnings)
     {
         if (repeats.Count == 0)
         {
@@ -390,13 +391,13 @@ internal static class EvidenceReader
 
         var first = repeats[0];
         var message = repeats.Count == 1
-            ? $"{noun}{first.Value} is listed twice in {what}; it counts once"
-            : string.Create(CultureInfo.InvariantCulture,
-                $"{what} repeats entries {repeats.Count} times ({noun}{string.Join(", ", repeats.Select(r => r.Value).Distinct().Take(5))}{(repeats.Select(r => r.Value).Distinct().Count() > 5 ? ", …" : "")}); each entry counts once");
+            ? MessageText.Of("ListedTwice", noun, first.Value, what)
+            : MessageText.Of("RepeatsEntries", what, Numbers.Format(repeats.Count), noun,
+                string.Join(", ", repeats.Select(r => r.Value).Distinct().Take(5)) + (repeats.Select(r => r.Value).Distinct().Count() > 5 ? ", …" : ""));
         warnings.Add(Diagnostic.Warning(DiagnosticCodes.RepeatedPeriod, first.Span, message));
     }
 
-    private static SequenceNode? ReadList(TreeNode node, string what, string expected, LoadLimits limits, List<Diagnostic> diagnostics)
+    private static SequenceNode? ReadList(TreeNode node, MessageText what, MessageText expected, LoadLimits limits, List<Diagnostic> diagnostics)
     {
         if (node is not SequenceNode list)
         {
@@ -406,7 +407,7 @@ internal static class EvidenceReader
 
         if (list.Items.Length > limits.MaxListItems)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, list.Span, $"{what} has {list.Items.Length} entries, more than the limit of {limits.MaxListItems}"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, list.Span, MessageText.Of("TooManyEntries", what, Numbers.Format(list.Items.Length), Numbers.Format(limits.MaxListItems))));
             return null;
         }
 
@@ -437,8 +438,8 @@ internal static class EvidenceReader
 
             var written = lineSpans.TryGetValue(line.Info.Id, out var at);
             var message = !written
-                ? $"no evidence for line '{line.Info.Id}'; it scores 0"
-                : $"no evidence for {string.Join(", ", missing.Select(k => $"'{line.Info.Id}.{k}'"))}; {(missing.Count == 1 ? "it scores" : "they score")} 0";
+                ? MessageText.Of("NoEvidenceForLine", line.Info.Id)
+                : MessageText.Of(missing.Count == 1 ? "NoEvidenceForKey" : "NoEvidenceForKeys", string.Join(", ", missing.Select(k => $"'{line.Info.Id}.{k}'")));
             warnings.Add(Diagnostic.Warning(DiagnosticCodes.MissingEvidence, written ? at : linesSpan, message));
         }
     }

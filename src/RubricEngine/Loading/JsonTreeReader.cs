@@ -87,7 +87,7 @@ internal static class JsonTreeReader
 
         if (root is null)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DocumentShape, SourceSpan.StartOf(file), "the file is empty"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DocumentShape, SourceSpan.StartOf(file), MessageText.Of("EmptyFile")));
         }
 
         return root;

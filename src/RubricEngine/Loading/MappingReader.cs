@@ -10,11 +10,11 @@ namespace RubricEngine.Loading;
 internal sealed class MappingReader
 {
     private readonly MappingNode node;
-    private readonly string what;
+    private readonly MessageText what;
     private readonly List<Diagnostic> diagnostics;
     private readonly HashSet<string> suggested = new(StringComparer.Ordinal);
 
-    public MappingReader(MappingNode node, string what, IReadOnlyCollection<string> allowedKeys, List<Diagnostic> diagnostics)
+    public MappingReader(MappingNode node, MessageText what, IReadOnlyCollection<string> allowedKeys, List<Diagnostic> diagnostics)
     {
         this.node = node;
         this.what = what;
@@ -28,8 +28,8 @@ internal sealed class MappingReader
                     suggested.Add(suggestion);
                 }
 
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownKey, entry.Key.Span,
-                    $"unknown key '{entry.Key.Value}' in {what}{Suggestions.DidYouMean(entry.Key.Value, allowedKeys)}{Values.FullWidthHint(entry.Key.Value)}"));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownKey, entry.Key.Span, MessageText.Of("UnknownKey",
+                    entry.Key.Value, what, Suggestions.DidYouMean(entry.Key.Value, allowedKeys), Values.FullWidthHint(entry.Key.Value))));
             }
         }
     }
@@ -49,7 +49,7 @@ internal sealed class MappingReader
         // A misspelt key was already reported with this key as its suggestion: saying it is missing too is noise.
         if (required && !suggested.Contains(key))
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MissingKey, node.Span, $"{what} has no '{key}'; add it"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MissingKey, node.Span, MessageText.Of("MissingKey", what, key)));
         }
 
         return null;
@@ -58,16 +58,16 @@ internal sealed class MappingReader
     public ScalarNode? KeyNode(string key) => node.Entries.FirstOrDefault(e => e.Key.Value == key)?.Key;
 
     public string? Text(string key, bool required = true) =>
-        Node(key, required) is { } value ? Values.Text(value, $"'{key}'", diagnostics) : null;
+        Node(key, required) is { } value ? Values.Text(value, MessageText.Quoted(key), diagnostics) : null;
 
     public decimal? Decimal(string key, bool required = true) =>
-        Node(key, required) is { } value ? Values.Decimal(value, $"'{key}'", diagnostics) : null;
+        Node(key, required) is { } value ? Values.Decimal(value, MessageText.Quoted(key), diagnostics) : null;
 
     public SequenceNode? List(string key, bool required = true) =>
-        Node(key, required) is { } value ? Values.List(value, $"'{key}'", diagnostics) : null;
+        Node(key, required) is { } value ? Values.List(value, MessageText.Quoted(key), diagnostics) : null;
 
     public MappingNode? Mapping(string key, bool required = true) =>
-        Node(key, required) is { } value ? Values.Mapping(value, $"'{key}'", diagnostics) : null;
+        Node(key, required) is { } value ? Values.Mapping(value, MessageText.Quoted(key), diagnostics) : null;
 }
 
 /// <summary>Conversions from tree nodes to values, each reporting a positioned error when the node does not fit.</summary>
@@ -75,7 +75,7 @@ internal static class Values
 {
     private const NumberStyles DecimalStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
 
-    public static string? Text(TreeNode node, string what, List<Diagnostic> diagnostics)
+    public static string? Text(TreeNode node, MessageText what, List<Diagnostic> diagnostics)
     {
         if (node is ScalarNode { IsNull: false } scalar && !string.IsNullOrWhiteSpace(scalar.Value))
         {
@@ -83,14 +83,15 @@ internal static class Values
         }
 
         diagnostics.Add(node is ScalarNode { IsNull: false }
-            ? Diagnostic.Error(DiagnosticCodes.WrongType, node.Span, $"{what} must not be empty; write it out between the quotes")
-            : WrongType(node, what, "text"));
+            ? Diagnostic.Error(DiagnosticCodes.WrongType, node.Span, MessageText.Of("EmptyText", what))
+            : WrongType(node, what, MessageText.Of("ExpectText")));
         return null;
     }
 
-    /// <param name="expected">What to ask for when the text is not a number, e.g. "a year such as 2022".</param>
-    public static decimal? Decimal(TreeNode node, string what, List<Diagnostic> diagnostics, string expected = "a plain decimal number such as 1.5")
+    /// <param name="expected">What to ask for when the text is not a number, e.g. "a year such as 2022"; default a plain decimal.</param>
+    public static decimal? Decimal(TreeNode node, MessageText what, List<Diagnostic> diagnostics, MessageText? expected = null)
     {
+        expected ??= MessageText.Of("ExpectDecimal");
         if (node is ScalarNode { Kind: ScalarKind.Plain, IsNull: false } scalar)
         {
             if (TryDecimal(scalar.Value, out var value))
@@ -99,34 +100,35 @@ internal static class Values
             }
 
             diagnostics.Add(IsPlainNumber(scalar.Value)
-                ? Diagnostic.Error(DiagnosticCodes.WrongType, node.Span, string.Create(CultureInfo.InvariantCulture,
-                    $"{what} is out of range: '{Shorten(scalar.Value)}' has {scalar.Value.Count(char.IsAsciiDigit)} digits; a number here has at most {MaxNumberLength} characters and 28 significant digits"))
+                ? Diagnostic.Error(DiagnosticCodes.WrongType, node.Span, MessageText.Of("NumberTooLong", what, Shorten(scalar.Value),
+                    Numbers.Format(scalar.Value.Count(char.IsAsciiDigit)), Numbers.Format(MaxNumberLength)))
                 : Diagnostic.Error(DiagnosticCodes.WrongType, node.Span,
-                    $"{what} must be {expected}, not '{Shorten(scalar.Value)}'{FullWidthHint(scalar.Value)}"));
+                    MessageText.Of("WrongValue", what, expected, Shorten(scalar.Value), FullWidthHint(scalar.Value))));
             return null;
         }
 
-        diagnostics.Add(WrongType(node, what, "a number"));
+        diagnostics.Add(WrongType(node, what, MessageText.Of("ExpectNumber")));
         return null;
     }
 
-    /// <summary>"; it contains the full-width '，' (U+FF0C): write ','" for text typed with a Chinese input method, else "".</summary>
-    public static string FullWidthHint(string text)
+    /// <summary>"; it contains the full-width '，' (U+FF0C): write ','" for text typed with a Chinese input method, else nothing.</summary>
+    public static MessageText FullWidthHint(string text)
     {
         foreach (var c in text)
         {
             if (c is >= '\uFF01' and <= '\uFF5E')
             {
-                return $"; it contains the full-width '{c}' (U+{(int)c:X4}): write '{(char)(c - 0xFEE0)}'{(c == '\uFF1A' ? " followed by a space" : "")}";
+                return MessageText.Of("FullWidthHint", c.ToString(), ((int)c).ToString("X4", CultureInfo.InvariantCulture), ((char)(c - 0xFEE0)).ToString(),
+                    c == '\uFF1A' ? MessageText.Of("FollowedBySpace") : MessageText.None);
             }
 
             if (c == '\u3000')
             {
-                return "; it contains an ideographic space (U+3000): write a plain space";
+                return MessageText.Of("IdeographicSpaceHint");
             }
         }
 
-        return "";
+        return MessageText.None;
     }
 
     /// <summary>The longest number text read: 28 digits, a sign, a point and a little room for leading zeros.</summary>
@@ -156,7 +158,7 @@ internal static class Values
     /// <summary>A value quoted back in a message: long enough to recognise, short enough to read.</summary>
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "…";
 
-    public static bool? Bool(TreeNode node, string what, List<Diagnostic> diagnostics)
+    public static bool? Bool(TreeNode node, MessageText what, List<Diagnostic> diagnostics)
     {
         if (node is ScalarNode { Kind: ScalarKind.Plain } scalar)
         {
@@ -167,32 +169,32 @@ internal static class Values
             }
         }
 
-        diagnostics.Add(WrongType(node, what, "true or false"));
+        diagnostics.Add(WrongType(node, what, MessageText.Of("ExpectBool")));
         return null;
     }
 
-    public static SequenceNode? List(TreeNode node, string what, List<Diagnostic> diagnostics)
+    public static SequenceNode? List(TreeNode node, MessageText what, List<Diagnostic> diagnostics)
     {
         if (node is SequenceNode list)
         {
             return list;
         }
 
-        diagnostics.Add(WrongType(node, what, "a list"));
+        diagnostics.Add(WrongType(node, what, MessageText.Of("ExpectList")));
         return null;
     }
 
-    public static MappingNode? Mapping(TreeNode node, string what, List<Diagnostic> diagnostics)
+    public static MappingNode? Mapping(TreeNode node, MessageText what, List<Diagnostic> diagnostics)
     {
         if (node is MappingNode mapping)
         {
             return mapping;
         }
 
-        diagnostics.Add(WrongType(node, what, "a mapping of keys to values"));
+        diagnostics.Add(WrongType(node, what, MessageText.Of("ExpectMapping")));
         return null;
     }
 
-    public static Diagnostic WrongType(TreeNode node, string what, string expected) =>
-        Diagnostic.Error(DiagnosticCodes.WrongType, node.Span, $"{what} must be {expected}, not {node.Describe()}");
+    public static Diagnostic WrongType(TreeNode node, MessageText what, MessageText expected) =>
+        Diagnostic.Error(DiagnosticCodes.WrongType, node.Span, MessageText.Of("WrongType", what, expected, node.Describe()));
 }

@@ -16,9 +16,9 @@ internal static class SourceText
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.StartOf(path), kind switch
             {
-                FileKind.Missing => "file not found",
-                FileKind.Folder => "this is a folder, not a file; name the files in it",
-                _ => "this is not a regular file but a device, a pipe or a socket, which may never end; save its content to a file and name that file",
+                FileKind.Missing => MessageText.Of("FileNotFound"),
+                FileKind.Folder => MessageText.Of("FileIsFolder"),
+                _ => MessageText.Of("FileNotRegular"),
             }));
             return null;
         }
@@ -94,7 +94,7 @@ internal static class SourceText
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Encoding, SourceSpan.StartOf(file),
-                "the file is UTF-16 (byte order mark at byte offset 0); save it as UTF-8"));
+                MessageText.Of("FileUtf16")));
             return null;
         }
 
@@ -113,7 +113,7 @@ internal static class SourceText
             var offset = e.Index >= 0 ? e.Index : 0;
             var (line, column) = LineAndColumnOfByte(bytes, offset);
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Encoding, new SourceSpan(file, line, column),
-                $"the file is not valid UTF-8 at byte offset {offset} (is it saved as GBK or another legacy encoding?); save it as UTF-8"));
+                MessageText.Of("FileNotUtf8", Numbers.Format(offset))));
             return null;
         }
     }

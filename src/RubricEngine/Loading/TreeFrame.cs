@@ -36,7 +36,7 @@ internal sealed class TreeFrame(bool isMapping, SourceSpan span)
             if (seenKeys.TryGetValue(key.Value, out var first))
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateKey, key.Span,
-                    $"duplicate key '{key.Value}' (first given at line {first.Span.Line}); keep one of them"));
+                    MessageText.Of("DuplicateKey", key.Value, Numbers.Format(first.Span.Line))));
                 return false;
             }
 

@@ -16,7 +16,7 @@ internal static class TreeReader
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DocumentShape, SourceSpan.StartOf(file), "the file is empty"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DocumentShape, SourceSpan.StartOf(file), MessageText.Of("EmptyFile")));
             return null;
         }
 

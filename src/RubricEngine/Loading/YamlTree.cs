@@ -10,7 +10,7 @@ namespace RubricEngine.Loading;
 internal abstract record TreeNode(SourceSpan Span)
 {
     /// <summary>A word for messages: "text", "a number", "a mapping", "a list".</summary>
-    public abstract string Describe();
+    public abstract MessageText Describe();
 }
 
 /// <summary>How a scalar was written; quoted text is never taken for a number or a boolean.</summary>
@@ -30,17 +30,17 @@ internal sealed record ScalarNode(string Value, ScalarKind Kind, SourceSpan Span
 {
     public bool IsNull => Kind == ScalarKind.Plain && Value is "" or "~" or "null" or "Null" or "NULL";
 
-    public override string Describe() => IsNull ? "an empty value" : Kind == ScalarKind.Quoted ? $"the text \"{Value}\"" : $"'{Value}'";
+    public override MessageText Describe() => IsNull ? MessageText.Of("DescribeEmpty") : Kind == ScalarKind.Quoted ? MessageText.Of("DescribeQuoted", Value) : MessageText.Quoted(Value);
 }
 
 internal sealed record MappingEntry(ScalarNode Key, TreeNode Value);
 
 internal sealed record MappingNode(ImmutableArray<MappingEntry> Entries, SourceSpan Span) : TreeNode(Span)
 {
-    public override string Describe() => "a mapping";
+    public override MessageText Describe() => MessageText.Of("DescribeMapping");
 }
 
 internal sealed record SequenceNode(ImmutableArray<TreeNode> Items, SourceSpan Span) : TreeNode(Span)
 {
-    public override string Describe() => "a list";
+    public override MessageText Describe() => MessageText.Of("DescribeList");
 }

@@ -141,7 +141,7 @@ internal static class YamlTreeReader
 
         if (root is null && diagnostics.Count == errorCount)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DocumentShape, SourceSpan.StartOf(file), "the file is empty"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DocumentShape, SourceSpan.StartOf(file), MessageText.Of("EmptyFile")));
         }
 
         return root;

@@ -33,16 +33,16 @@ internal static partial class RubricSyntaxReader
     public static RubricSyntax? Read(TreeNode root, string file, LoadLimits limits, List<Diagnostic> diagnostics)
     {
         var reportedBefore = diagnostics.Count;
-        if (Values.Mapping(root, "a rubric file", diagnostics) is not { } mapping)
+        if (Values.Mapping(root, MessageText.Of("WhatRubricFile"), diagnostics) is not { } mapping)
         {
             return null;
         }
 
-        var reader = new MappingReader(mapping, "the rubric", RubricKeys, diagnostics);
-        var id = Identifier(reader, "id", "the rubric id", diagnostics);
+        var reader = new MappingReader(mapping, MessageText.Of("WhatRubric"), RubricKeys, diagnostics);
+        var id = Identifier(reader, "id", MessageText.Of("WhatRubricId"), diagnostics);
         var title = reader.Text("title");
         var source = reader.Text("source");
-        var version = reader.Node("version", required: false) is { } versionNode ? Values.Text(versionNode, "'version'", diagnostics) : null;
+        var version = reader.Node("version", required: false) is { } versionNode ? Values.Text(versionNode, MessageText.Quoted("version"), diagnostics) : null;
         var effective = ReadEffective(reader, diagnostics);
         var total = Points(reader, "total", diagnostics);
         var rounding = ReadRounding(reader, diagnostics);
@@ -71,7 +71,7 @@ internal static partial class RubricSyntaxReader
 
     private static DateOnly? ReadEffective(MappingReader reader, List<Diagnostic> diagnostics)
     {
-        if (reader.Node("effective", required: false) is not { } node || Values.Text(node, "'effective'", diagnostics) is not { } text)
+        if (reader.Node("effective", required: false) is not { } node || Values.Text(node, MessageText.Quoted("effective"), diagnostics) is not { } text)
         {
             return null;
         }
@@ -82,7 +82,7 @@ internal static partial class RubricSyntaxReader
         }
 
         diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, node.Span,
-            $"'effective' must be a date written year-month-day, such as 2023-01-01, not '{text}'"));
+            MessageText.Of("EffectiveDate", text)));
         return null;
     }
 
@@ -94,14 +94,14 @@ internal static partial class RubricSyntaxReader
             return standard;
         }
 
-        var rounding = new MappingReader(node, "'rounding'", RoundingKeys, diagnostics);
+        var rounding = new MappingReader(node, MessageText.Quoted("rounding"), RoundingKeys, diagnostics);
         var decimals = standard.Decimals;
         if (rounding.Decimal("decimals", required: false) is { } places)
         {
             if (places is < 0 or > 6 || places != decimal.Truncate(places))
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, rounding.Node("decimals", false)!.Span,
-                    $"'decimals' must be a whole number from 0 to 6, not {Numbers.Format(places)}"));
+                    MessageText.Of("DecimalsRange", Numbers.Format(places))));
             }
             else
             {
@@ -119,7 +119,7 @@ internal static partial class RubricSyntaxReader
             else
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, rounding.Node("mode", false)!.Span,
-                    $"unknown rounding mode '{modeName}'; use half_away_from_zero (四舍五入) or half_even{Suggestions.DidYouMean(modeName, RoundingModes.Keys)}"));
+                    MessageText.Of("UnknownRounding", modeName, Suggestions.DidYouMean(modeName, RoundingModes.Keys))));
             }
         }
 
@@ -128,13 +128,13 @@ internal static partial class RubricSyntaxReader
 
     private static LevelSyntax? ReadLevel(TreeNode node, List<Diagnostic> diagnostics)
     {
-        if (Values.Mapping(node, "a level", diagnostics) is not { } mapping)
+        if (Values.Mapping(node, MessageText.Of("WhatLevel"), diagnostics) is not { } mapping)
         {
             return null;
         }
 
-        var reader = new MappingReader(mapping, "a level", LevelKeys, diagnostics);
-        var id = Identifier(reader, "id", "a level id", diagnostics);
+        var reader = new MappingReader(mapping, MessageText.Of("WhatLevel"), LevelKeys, diagnostics);
+        var id = Identifier(reader, "id", MessageText.Of("WhatLevelId"), diagnostics);
         var label = reader.Text("label");
         return id is null || label is null ? null : new LevelSyntax(id.Value, label);
     }
@@ -143,12 +143,12 @@ internal static partial class RubricSyntaxReader
     /// <param name="read">Counts the sections whose name was read, so the caller knows whether any is unknown.</param>
     private static SectionSyntax? ReadSection(TreeNode node, List<Diagnostic> diagnostics, List<string> withoutPoints, ref int read)
     {
-        if (Values.Mapping(node, "a section", diagnostics) is not { } mapping)
+        if (Values.Mapping(node, MessageText.Of("WhatSection"), diagnostics) is not { } mapping)
         {
             return null;
         }
 
-        var reader = new MappingReader(mapping, "a section", SectionKeys, diagnostics);
+        var reader = new MappingReader(mapping, MessageText.Of("WhatSection"), SectionKeys, diagnostics);
         var name = reader.Text("name");
         var points = Points(reader, "points", diagnostics);
         if (name is null)
@@ -171,14 +171,14 @@ internal static partial class RubricSyntaxReader
         ref int criteriaSeen)
     {
         var reportedBefore = diagnostics.Count;
-        if (Values.Mapping(node, "a line", diagnostics) is not { } mapping)
+        if (Values.Mapping(node, MessageText.Of("WhatALine"), diagnostics) is not { } mapping)
         {
             incomplete.Add(new IncompleteLineSyntax(null, null, null, []));
             return null;
         }
 
-        var reader = new MappingReader(mapping, "a line", LineKeys, diagnostics);
-        var id = Identifier(reader, "id", "a line id", diagnostics);
+        var reader = new MappingReader(mapping, MessageText.Of("WhatALine"), LineKeys, diagnostics);
+        var id = Identifier(reader, "id", MessageText.Of("WhatLineId"), diagnostics);
         var section = reader.Text("section");
         var content = reader.Text("content");
         var points = Points(reader, "points", diagnostics);
@@ -232,12 +232,12 @@ internal static partial class RubricSyntaxReader
 
     private static CriterionSyntax? ReadCriterion(TreeNode node, LoadLimits limits, List<Diagnostic> diagnostics)
     {
-        if (Values.Mapping(node, "a criterion", diagnostics) is not { } mapping)
+        if (Values.Mapping(node, MessageText.Of("WhatCriterion"), diagnostics) is not { } mapping)
         {
             return null;
         }
 
-        var reader = new MappingReader(mapping, "a criterion", CriterionKeys, diagnostics);
+        var reader = new MappingReader(mapping, MessageText.Of("WhatCriterion"), CriterionKeys, diagnostics);
         var keys = ImmutableArray.CreateBuilder<Located<string>>();
         var keyNode = reader.Node("key", required: false);
         var keysNode = reader.Node("keys", required: false);
@@ -247,14 +247,14 @@ internal static partial class RubricSyntaxReader
         }
         else if (keyNode is not null)
         {
-            if (Identifier(keyNode, "'key'", diagnostics) is { } key)
+            if (Identifier(keyNode, MessageText.Quoted("key"), diagnostics) is { } key)
             {
                 keys.Add(key);
             }
         }
         else if (keysNode is not null)
         {
-            keys.AddRange(ReadIdentifiers(keysNode, "'keys'", diagnostics));
+            keys.AddRange(ReadIdentifiers(keysNode, MessageText.Quoted("keys"), diagnostics));
         }
         else
         {
@@ -264,7 +264,7 @@ internal static partial class RubricSyntaxReader
         var label = reader.Text("label");
         var points = Points(reader, "points", diagnostics);
         var itemsNode = reader.Node("items", required: false);
-        var items = itemsNode is null ? [] : ReadIdentifiers(itemsNode, "'items'", diagnostics);
+        var items = itemsNode is null ? [] : ReadIdentifiers(itemsNode, MessageText.Quoted("items"), diagnostics);
         var ruleNode = reader.Node("rule", required: true);
         RuleSource? ruleSource = null;
         RuleSyntax? rule = null;
@@ -275,7 +275,7 @@ internal static partial class RubricSyntaxReader
         }
         else if (ruleNode is not null)
         {
-            diagnostics.Add(Values.WrongType(ruleNode, "'rule'", "a scoring rule such as present(2)"));
+            diagnostics.Add(Values.WrongType(ruleNode, MessageText.Quoted("rule"), MessageText.Of("ExpectRule")));
         }
 
         if (keys.Count == 0 || label is null || points is null || ruleSource is null || rule is null)
@@ -312,7 +312,7 @@ internal static partial class RubricSyntaxReader
         return result.ToImmutable();
     }
 
-    private static ImmutableArray<Located<string>> ReadIdentifiers(TreeNode node, string what, List<Diagnostic> diagnostics)
+    private static ImmutableArray<Located<string>> ReadIdentifiers(TreeNode node, MessageText what, List<Diagnostic> diagnostics)
     {
         if (Values.List(node, what, diagnostics) is not { } list)
         {
@@ -322,7 +322,7 @@ internal static partial class RubricSyntaxReader
         var result = ImmutableArray.CreateBuilder<Located<string>>();
         foreach (var item in list.Items)
         {
-            if (Identifier(item, $"an entry of {what}", diagnostics) is { } id)
+            if (Identifier(item, MessageText.Of("WhatEntryOf", what), diagnostics) is { } id)
             {
                 result.Add(id);
             }
@@ -330,16 +330,16 @@ internal static partial class RubricSyntaxReader
 
         if (result.Count == 0 && list.Items.Length == 0)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, list.Span, $"{what} is empty"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, list.Span, MessageText.Of("ListEmpty", what)));
         }
 
         return result.ToImmutable();
     }
 
-    private static Located<string>? Identifier(MappingReader reader, string key, string what, List<Diagnostic> diagnostics) =>
+    private static Located<string>? Identifier(MappingReader reader, string key, MessageText what, List<Diagnostic> diagnostics) =>
         reader.Node(key, required: true) is { } node ? Identifier(node, what, diagnostics) : null;
 
-    private static Located<string>? Identifier(TreeNode node, string what, List<Diagnostic> diagnostics)
+    private static Located<string>? Identifier(TreeNode node, MessageText what, List<Diagnostic> diagnostics)
     {
         if (Values.Text(node, what, diagnostics) is not { } text)
         {
@@ -349,7 +349,7 @@ internal static partial class RubricSyntaxReader
         if (!IdentifierPattern().IsMatch(text))
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, node.Span,
-                $"{what} '{text}' must be lower-case ASCII letters, digits and '_', starting with a letter, such as 'activity_months'"));
+                MessageText.Of("IdentifierShape", what, text)));
             return null;
         }
 
@@ -361,7 +361,7 @@ internal static partial class RubricSyntaxReader
 
     private static Located<decimal>? Points(MappingReader reader, string key, List<Diagnostic> diagnostics)
     {
-        if (reader.Node(key, required: true) is not { } node || Values.Decimal(node, $"'{key}'", diagnostics) is not { } value)
+        if (reader.Node(key, required: true) is not { } node || Values.Decimal(node, MessageText.Quoted(key), diagnostics) is not { } value)
         {
             return null;
         }

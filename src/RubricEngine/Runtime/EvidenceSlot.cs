@@ -37,15 +37,18 @@ internal sealed record EvidenceSlot(
         AllowedLabels.IsDefault ? [] : AllowedLabels,
         Describe());
 
-    public string Describe() => Kind switch
+    public string Describe() => DescribeText().ToString();
+
+    /// <summary>What a value of this slot looks like, in any language.</summary>
+    public MessageText DescribeText() => Kind switch
     {
-        EvidenceKind.Flag => "true or false",
-        EvidenceKind.Months => "a list of months (1 to 12), e.g. [1, 2, 3]",
-        EvidenceKind.Quarters => "a list of quarters (1 to 4), e.g. [1, 3]",
-        EvidenceKind.Count => Max is { } most ? $"a whole number from {Numbers.Format(Min)} to {Numbers.Format(most)}" : $"a whole number of at least {Numbers.Format(Min)}",
-        EvidenceKind.Amount => Max is { } highest ? $"a number from {Numbers.Format(Min)} to {Numbers.Format(highest)}" : $"a number of at least {Numbers.Format(Min)}",
-        EvidenceKind.Publications => "a list of publications such as { item: tea-lecture, level: county }",
-        EvidenceKind.ItemIds => $"a list of ids among {string.Join(", ", Allowed)}",
-        _ => Kind.ToString(),
+        EvidenceKind.Flag => MessageText.Of("ExpectBool"),
+        EvidenceKind.Months => MessageText.Of("ExpectMonths"),
+        EvidenceKind.Quarters => MessageText.Of("ExpectQuarters"),
+        EvidenceKind.Count => Max is { } most ? MessageText.Of("ExpectWholeFromTo", Numbers.Format(Min), Numbers.Format(most)) : MessageText.Of("ExpectWholeAtLeast", Numbers.Format(Min)),
+        EvidenceKind.Amount => Max is { } highest ? MessageText.Of("ExpectNumberFromTo", Numbers.Format(Min), Numbers.Format(highest)) : MessageText.Of("ExpectNumberAtLeast", Numbers.Format(Min)),
+        EvidenceKind.Publications => MessageText.Of("ExpectPublications"),
+        EvidenceKind.ItemIds => MessageText.Of("ExpectItemIds", string.Join(", ", Allowed)),
+        _ => MessageText.Quoted(Kind.ToString()),
     };
 }

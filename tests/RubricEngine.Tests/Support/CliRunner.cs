@@ -18,7 +18,8 @@ internal static class CliRunner
             {
                 var output = new StringWriter();
                 var error = new StringWriter();
-                var exit = CliApp.Run(args, output, error);
+                // RUBRIC_LANG is left out so that the machine's setting cannot change what the tests read.
+                var exit = CliApp.Run(args, output, error, environment: "");
                 return (exit, output.ToString(), error.ToString());
             }
             finally

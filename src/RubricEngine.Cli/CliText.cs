@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Resources;
+
+namespace RubricEngine.Cli;
+
+/// <summary>
+/// The tool's own sentences (help, summaries, refusals) from <c>CliMessages.resx</c> and its Chinese twin, and the
+/// choice of language: <c>--lang zh|en</c>, else <c>RUBRIC_LANG</c>, else the UI culture (any zh* is Chinese), else English.
+/// </summary>
+internal static class CliText
+{
+    /// <summary>The culture that picks the Chinese resources, of the library and of the tool.</summary>
+    public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-Hans");
+
+    /// <summary>English: the neutral resources, the language the library writes by default.</summary>
+    public static readonly CultureInfo English = CultureInfo.InvariantCulture;
+
+    private static readonly ResourceManager Resources = new("RubricEngine.Cli.CliMessages", typeof(CliText).Assembly);
+
+    /// <summary>The language a run speaks; read before the commands are built, so that their help is in it too.</summary>
+    public static CultureInfo Resolve(string[] args, string? environment, CultureInfo uiCulture)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--lang" && i + 1 < args.Length)
+            {
+                return Of(args[i + 1]) ?? English;
+            }
+
+            if (args[i].StartsWith("--lang=", StringComparison.Ordinal))
+            {
+                return Of(args[i]["--lang=".Length..]) ?? English;
+            }
+        }
+
+        return Of(environment) ?? (IsChinese(uiCulture.Name) ? Chinese : English);
+    }
+
+    /// <summary>A sentence in <paramref name="culture"/>, numbers already written as invariant text by the caller.</summary>
+    public static string Get(CultureInfo culture, string id, params object[] arguments) =>
+        string.Format(CultureInfo.InvariantCulture, Resources.GetString(id, culture) ?? throw new InvalidOperationException($"no CLI message '{id}'"), arguments);
+
+    /// <summary>"1 error", "3 warnings", "2 个错误".</summary>
+    public static string Count(CultureInfo culture, int n, string noun) =>
+        n == 1 ? Get(culture, noun + "1") : Get(culture, noun + "N", n.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Every message id of the tool, for the test that holds both languages to the same placeholders.</summary>
+    public static IReadOnlyList<string> Ids =>
+        [.. Resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!
+            .Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).Order(StringComparer.Ordinal)];
+
+    /// <summary>The raw template of an id in a culture.</summary>
+    public static string? TemplateOf(string id, CultureInfo culture) => Resources.GetString(id, culture);
+
+    private static CultureInfo? Of(string? language) => language?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => null,
+        var zh when IsChinese(zh) => Chinese,
+        "en" or "en-us" or "en-gb" or "english" => English,
+        _ => null,
+    };
+
+    private static bool IsChinese(string name) => name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+}
