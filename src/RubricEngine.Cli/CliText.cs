@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using RubricEngine.Diagnostics;
 
 namespace RubricEngine.Cli;
 
@@ -39,6 +40,13 @@ internal static class CliText
     /// <summary>A sentence in <paramref name="culture"/>, numbers already written as invariant text by the caller.</summary>
     public static string Get(CultureInfo culture, string id, params object[] arguments) =>
         string.Format(CultureInfo.InvariantCulture, Resources.GetString(id, culture) ?? throw new InvalidOperationException($"no CLI message '{id}'"), arguments);
+
+    /// <summary>A finding of the tool itself (a pattern that named nothing, a form it cannot read), in both languages.</summary>
+    public static Diagnostic Error(string code, SourceSpan span, string id, params object[] arguments)
+    {
+        var text = MessageText.Create(Resources, id, arguments);
+        return new Diagnostic(code, DiagnosticSeverity.Error, text.ToString(), span) { Text = text };
+    }
 
     /// <summary>"1 error", "3 warnings", "2 个错误".</summary>
     public static string Count(CultureInfo culture, int n, string noun) =>

@@ -212,7 +212,7 @@ public sealed class Rubric
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InternalError, SourceSpan.StartOf(file),
-                $"internal error while reading this file ({e.GetType().Name}: {e.Message}); the file is refused. Please report it with the file attached"));
+                MessageText.Of("InternalError", e.GetType().Name, e.Message)));
             return null;
         }
     }

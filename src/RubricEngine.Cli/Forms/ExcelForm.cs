@@ -96,21 +96,20 @@ internal static class ExcelForm
             }
 
             return sheets == 0
-                ? [Refused(path, DiagnosticCodes.DocumentShape,
-                    $"no sheet of this workbook is an evidence form (its row {KeyRow} must start with '{UnitKey}'); write one with 'rubric template --rubric <file> --format xlsx'")]
+                ? [Refused(path, DiagnosticCodes.DocumentShape, "FormNoSheet", KeyRow.ToString(CultureInfo.InvariantCulture), UnitKey)]
                 : units.Count == 0
-                    ? [Refused(path, DiagnosticCodes.DocumentShape, $"the form has no units; fill in one row per unit from row {FirstUnitRow}")]
+                    ? [Refused(path, DiagnosticCodes.DocumentShape, "FormNoUnits", FirstUnitRow.ToString(CultureInfo.InvariantCulture))]
                     : units;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return [Refused(path, DiagnosticCodes.FileUnreadable, File.Exists(path) ? $"the workbook cannot be read ({e.Message})" : "file not found")];
+            return [Refused(path, DiagnosticCodes.FileUnreadable, File.Exists(path) ? "WorkbookUnreadable" : "WorkbookNotFound", e.Message)];
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // ClosedXML and the Open XML SDK throw many kinds of exception on a broken or foreign file; any of them
             // means this file cannot be read, and must not stop the other files.
-            return [Refused(path, DiagnosticCodes.Syntax, $"the file is not an Excel workbook (.xlsx) that can be read ({e.GetType().Name}); save it again from Excel as .xlsx")];
+            return [Refused(path, DiagnosticCodes.Syntax, "NotAWorkbook", e.GetType().Name)];
         }
     }
 
@@ -138,9 +137,8 @@ internal static class ExcelForm
             }
             else if (id.Length > 0)
             {
-                problems.Add(new Diagnostic(DiagnosticCodes.UnknownKey, DiagnosticSeverity.Error,
-                    $"the column '{id}' is no evidence key of rubric '{rubric.Id}'; keep row {KeyRow} as the template wrote it",
-                    CellSpan(workbookName, sheet.Cell(KeyRow, c))));
+                problems.Add(CliText.Error(DiagnosticCodes.UnknownKey, CellSpan(workbookName, sheet.Cell(KeyRow, c)),
+                    "FormUnknownColumn", id, rubric.Id, KeyRow.ToString(CultureInfo.InvariantCulture)));
             }
         }
 
@@ -187,9 +185,9 @@ internal static class ExcelForm
     private static SourceSpan CellSpan(string workbookName, IXLCell cell) =>
         new($"{workbookName}!{cell.Worksheet.Name}!{cell.Address.ToStringRelative()}", cell.Address.RowNumber, cell.Address.ColumnNumber);
 
-    private static PendingUnit Refused(string path, string code, string message)
+    private static PendingUnit Refused(string path, string code, string id, params object[] arguments)
     {
-        ImmutableArray<Diagnostic> errors = [new Diagnostic(code, DiagnosticSeverity.Error, message, SourceSpan.StartOf(path))];
+        ImmutableArray<Diagnostic> errors = [CliText.Error(code, SourceSpan.StartOf(path), id, arguments)];
         return new PendingUnit(path, () => new UnitOutcome(path, null, errors));
     }
 

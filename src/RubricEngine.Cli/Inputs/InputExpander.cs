@@ -41,11 +41,9 @@ internal static class InputExpander
                 : [argument]; // a plain file, even a missing one: the library reports RE0001 with its name
             if (found.Count == 0)
             {
-                problems.Add(new Diagnostic(DiagnosticCodes.FileUnreadable, DiagnosticSeverity.Error,
-                    Directory.Exists(argument)
-                        ? $"the folder has no evidence files ({string.Join(", ", EvidenceExtensions)})" + (recursive ? "" : "; add --recursive to look in its subfolders")
-                        : "the pattern matches no evidence file; check the folder and the spelling",
-                    SourceSpan.StartOf(argument)));
+                problems.Add(Directory.Exists(argument)
+                    ? CliText.Error(DiagnosticCodes.FileUnreadable, SourceSpan.StartOf(argument), recursive ? "FolderEmpty" : "FolderEmptyTryRecursive", string.Join(", ", EvidenceExtensions))
+                    : CliText.Error(DiagnosticCodes.FileUnreadable, SourceSpan.StartOf(argument), "PatternMatchesNothing"));
             }
 
             // The same file named twice (a folder and a pattern inside it) is scored once, where first named.

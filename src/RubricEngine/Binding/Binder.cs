@@ -47,7 +47,7 @@ internal static class Binder
                 CheckSection(line.Id?.Value ?? "?", section, declared, named, rubric.SectionsComplete, meant, diagnostics);
             }
 
-            CheckDuplicates(line.Criteria.SelectMany(c => c.Keys), "evidence key", diagnostics, line.Id is { } id ? $" in line '{id.Value}'" : "");
+            CheckDuplicates(line.Criteria.SelectMany(c => c.Keys), "evidence key", diagnostics, line.Id?.Value);
             foreach (var criterion in line.Criteria)
             {
                 BindCriterion(criterion, levels, diagnostics);
@@ -108,7 +108,7 @@ internal static class Binder
 
     private static BoundLine? BindLine(LineSyntax line, ImmutableArray<(string Id, string Label)> levels, RoundingSyntax rounding, List<Diagnostic> diagnostics)
     {
-        CheckDuplicates(line.Criteria.SelectMany(c => c.Keys), "evidence key", diagnostics, $" in line '{line.Id.Value}'");
+        CheckDuplicates(line.Criteria.SelectMany(c => c.Keys), "evidence key", diagnostics, line.Id.Value);
         var criteria = ImmutableArray.CreateBuilder<BoundCriterion>();
         foreach (var criterion in line.Criteria)
         {
@@ -200,10 +200,11 @@ internal static class Binder
         {
             var hint = call.Arguments.Length == function.Parameters.Length + 1 && call.Arguments.Length >= 2
                 && call.Arguments[^1].Literal == decimal.Truncate(call.Arguments[^1].Literal) && !call.Arguments[^1].IsPercent
-                ? $"; if you meant the number {call.Arguments[^2]}.{call.Arguments[^1]}, write '.' as the decimal point, not ','"
-                : "";
+                ? MessageText.Of("DecimalCommaHint", $"{call.Arguments[^2]}.{call.Arguments[^1]}")
+                : MessageText.None;
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongArity, source.PositionOf(call.Span.Offset),
-                $"{function.Name} takes {Count(function.Parameters.Length, "argument")} ({function.Signature}), but {call.Arguments.Length} {(call.Arguments.Length == 1 ? "was" : "were")} given{hint}; for example {function.Example}"));
+                MessageText.Of("WrongArity", Count(function.Parameters.Length, "ArgumentCount"), function.Signature,
+                    Count(call.Arguments.Length, "GivenCount"), hint, function.Example, function.Name)));
             return;
         }
 
@@ -215,10 +216,10 @@ internal static class Binder
             {
                 // A ratio written as a whole number (30 for 30%) is the usual slip with a parameter that stops at 1.
                 var percentHint = parameter.Max == 1m && !argument.IsPercent && argument.Value is > 1m and <= 100m
-                    ? $"; for a percentage write {argument}%"
-                    : "";
+                    ? MessageText.Of("PercentHint", $"{argument}%")
+                    : MessageText.None;
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ArgumentOutOfRange, source.PositionOf(argument.Span.Offset),
-                    $"{function.Name}'s {parameter.Name} ({parameter.Meaning}) must be from {Numbers.Format(parameter.Min)} to {Numbers.Format(parameter.Max)}, not {argument}{percentHint}"));
+                    MessageText.Of("ArgumentOutOfRange", function.Name, parameter.Name, parameter.Meaning, Numbers.Format(parameter.Min), Numbers.Format(parameter.Max), argument.ToString(), percentHint)));
             }
         }
     }
@@ -240,31 +241,31 @@ internal static class Binder
             {
                 var elsewhere = FunctionCatalogue.All.FirstOrDefault(f => f.Options.Contains(name));
                 var message = elsewhere is not null
-                    ? $"'{name}' belongs to {elsewhere.Name}(…), not to {function.Name}(…)"
+                    ? MessageText.Of("ModifierBelongsTo", name, elsewhere.Name, function.Name)
                     : FunctionCatalogue.ByName.ContainsKey(name)
-                        ? $"'{name}' is a function, not a modifier; a rule has one function, and a function needs its parentheses"
-                        : $"unknown modifier '{name}'{Suggestions.DidYouMean(name, known)}; the modifiers for {function.Name}(…) are {string.Join(", ", known)}";
+                        ? MessageText.Of("FunctionAsModifier", name)
+                        : MessageText.Of("UnknownModifier", name, Suggestions.DidYouMean(name, known), function.Name, string.Join(", ", known));
                 diagnostics.Add(Diagnostic.Error(elsewhere is null ? DiagnosticCodes.UnknownModifier : DiagnosticCodes.ModifierConflict, at, message));
                 continue;
             }
 
             if (!seen.Add(name))
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModifierConflict, at, $"'{name}' is given twice; keep one"));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModifierConflict, at, MessageText.Of("ModifierTwice", name)));
                 continue;
             }
 
             var takesNumber = info?.TakesNumber ?? false;
             if (takesNumber && modifier.Argument is null)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModifierConflict, at, $"'{name}' needs a number, as in {info!.Example}"));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModifierConflict, at, MessageText.Of("ModifierNeedsNumber", name, info!.Example)));
                 continue;
             }
 
             if (!takesNumber && modifier.Argument is not null)
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModifierConflict, source.PositionOf(modifier.Argument.Span.Offset),
-                    $"'{name}' takes no number; remove {modifier.Argument}"));
+                    MessageText.Of("ModifierTakesNoNumber", name, modifier.Argument.ToString())));
                 continue;
             }
 
@@ -272,7 +273,7 @@ internal static class Binder
             {
                 case Modifiers.Cap when modifier.Argument!.Value < 0:
                     diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ArgumentOutOfRange, source.PositionOf(modifier.Argument.Span.Offset),
-                        $"a cap must not be negative, not {modifier.Argument}"));
+                        MessageText.Of("CapNegative", modifier.Argument.ToString())));
                     break;
                 case Modifiers.Cap:
                     cap = modifier.Argument!.Value;
@@ -295,14 +296,14 @@ internal static class Binder
         {
             var capModifier = rule.Prefixes.Concat(rule.Modifiers).First(m => m.Name.Text == Modifiers.Cap);
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModifierConflict, source.PositionOf(capModifier.Span.Offset),
-                "'uncapped' and 'cap' contradict each other; keep one"));
+                MessageText.Of("UncappedAndCap")));
         }
 
         if (cap is { } c && floor is { } f && f > c)
         {
             var floorModifier = rule.Prefixes.Concat(rule.Modifiers).First(m => m.Name.Text == Modifiers.Floor);
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FloorAboveCap, source.PositionOf(floorModifier.Span.Offset),
-                $"the floor {Numbers.Format(f)} is above the cap {Numbers.Format(c)}"));
+                MessageText.Of("FloorAboveCap", Numbers.Format(f), Numbers.Format(c))));
         }
 
         return (cap, floor, seen.Contains(Modifiers.Bonus), isUncapped, options.ToImmutable());
@@ -314,20 +315,20 @@ internal static class Binder
         if (criterion.Keys.Length != roles.Length)
         {
             var message = roles.Length == 1
-                ? $"{function.Name}(…) scores one evidence key; write 'key: …', not a list of {criterion.Keys.Length}"
-                : $"{function.Name}(…) scores {roles.Length} evidence keys; write 'keys: [{string.Join(", ", roles)}]'";
+                ? MessageText.Of("OneKeyExpected", function.Name, Numbers.Format(criterion.Keys.Length))
+                : MessageText.Of("KeysExpected", function.Name, Numbers.Format(roles.Length), string.Join(", ", roles));
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, criterion.Keys[0].Span, message));
         }
 
         if (function.NeedsItems && !criterion.HasItems)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, criterion.Span,
-                $"{function.Name}(…) needs 'items': the list of item ids that can be missing"));
+                MessageText.Of("NeedsItems", function.Name)));
         }
         else if (!function.NeedsItems && criterion.HasItems)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, criterion.Items.FirstOrDefault().Span is { File: not null } s ? s : criterion.Span,
-                $"'items' is only for per_missing(…); {function.Name}(…) does not use it"));
+                MessageText.Of("ItemsNotUsed", function.Name)));
         }
         else if (function.NeedsItems)
         {
@@ -348,7 +349,7 @@ internal static class Binder
             if (points != 0)
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, criterion.Points.Span,
-                    $"'{key}' is a bonus, outside the line's points: set 'points: 0'"));
+                    MessageText.Of("BonusPoints", key)));
                 return false;
             }
         }
@@ -358,15 +359,15 @@ internal static class Binder
             {
                 var capModifier = rule.Prefixes.Concat(rule.Modifiers).First(m => m.Name.Text == Modifiers.Cap);
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CapExceedsPoints, source.PositionOf(capModifier.Span.Offset),
-                    $"the cap {Numbers.Format(c)} is above the {Numbers.Format(points)} points of '{key}'; lower the cap, or write 'uncapped' if the standard allows more (可超出标准分)"));
+                    MessageText.Of("CapAbovePoints", Numbers.Format(c), Numbers.Format(points), key)));
                 return false;
             }
 
             if (highest is null || highest > points)
             {
-                var most = highest is null ? "without limit" : $"up to {Numbers.Format(highest.Value)}";
+                var most = highest is null ? MessageText.Of("WithoutLimit") : MessageText.Of("UpTo", Numbers.Format(highest.Value));
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CapExceedsPoints, source.PositionOf(rule.Call.Span.Offset),
-                    $"'{key}' is worth {Numbers.Format(points)} points, but {rule.Call} can score {most}; add 'cap {Numbers.Format(points)}', or write 'uncapped' before it if the standard allows more"));
+                    MessageText.Of("CanScoreMore", key, Numbers.Format(points), rule.Call.ToString(), most)));
                 return false;
             }
         }
@@ -377,7 +378,7 @@ internal static class Binder
         {
             var floorModifier = rule.Prefixes.Concat(rule.Modifiers).First(m => m.Name.Text == Modifiers.Floor);
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FloorAboveCap, source.PositionOf(floorModifier.Span.Offset),
-                $"the floor {Numbers.Format(high)} is above the most '{key}' can score, {Numbers.Format(top)} ({rule.Call}{(cap is null ? "" : $" cap {Numbers.Format(cap.Value)}")}); a floor only lifts low scores: lower it to at most {Numbers.Format(top)}"));
+                MessageText.Of("FloorAboveMost", Numbers.Format(high), key, Numbers.Format(top), rule.Call + (cap is null ? "" : $" cap {Numbers.Format(cap.Value)}"))));
             return false;
         }
 
@@ -385,10 +386,10 @@ internal static class Binder
         {
             var floorModifier = rule.Prefixes.Concat(rule.Modifiers).First(m => m.Name.Text == Modifiers.Floor);
             var why = function.NeedsItems
-                ? $"with all {criterion.Items.Length} items missing, '{key}' still scores {Numbers.Format(lowest)}"
-                : $"'{key}' never scores below {Numbers.Format(lowest)}";
+                ? MessageText.Of("AllItemsMissingStillScores", Numbers.Format(criterion.Items.Length), key, Numbers.Format(lowest))
+                : MessageText.Of("NeverScoresBelow", key, Numbers.Format(lowest));
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.FloorNeverReached, source.PositionOf(floorModifier.Span.Offset),
-                $"the floor {Numbers.Format(f)} is never reached: {why}; check the standard"));
+                MessageText.Of("FloorNeverReached", Numbers.Format(f), why)));
         }
 
         return true;
@@ -435,7 +436,10 @@ internal static class Binder
         }
     }
 
-    private static void CheckDuplicates(IEnumerable<Located<string>> names, string what, List<Diagnostic> diagnostics, string where = "")
+    /// <summary>"1 argument" or "2 arguments", in whichever language the message is read.</summary>
+    private static MessageText Count(int n, string id) => MessageText.Of(n == 1 ? id + "1" : id + "N", Numbers.Format(n));
+
+    private static void CheckDuplicates(IEnumerable<Located<string>> names, string what, List<Diagnostic> diagnostics, string? inLine = null)
     {
         var seen = new Dictionary<string, Located<string>>(StringComparer.Ordinal);
         foreach (var name in names)
@@ -443,10 +447,10 @@ internal static class Binder
             if (!seen.TryAdd(name.Value, name))
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateId, name.Span,
-                    $"duplicate {what} '{name.Value}'{where} (first at line {seen[name.Value].Span.Line})"));
+                    MessageText.Of("Duplicate", MessageText.Of("Noun_" + what.Replace(' ', '_')), name.Value,
+                        inLine is null ? MessageText.None : MessageText.Of("InLine", inLine), Numbers.Format(seen[name.Value].Span.Line))));
             }
         }
     }
 
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 }

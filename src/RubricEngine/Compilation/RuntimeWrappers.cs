@@ -1,3 +1,4 @@
+using RubricEngine.Diagnostics;
 using System.Collections.Immutable;
 using RubricEngine.Runtime;
 
@@ -19,7 +20,7 @@ internal sealed class GivenEvidenceRuntime(CriterionRuntime inner, ImmutableArra
 
     public override Outcome Evaluate(EvidenceRow row) => AllGiven(row) ? inner.Evaluate(row) : new Outcome(0m, NotGiven);
 
-    public override (int SlotPosition, string Message)? Check(EvidenceRow row) => AllGiven(row) ? inner.Check(row) : null;
+    public override (int SlotPosition, MessageText Message)? Check(EvidenceRow row) => AllGiven(row) ? inner.Check(row) : null;
 
     private bool AllGiven(EvidenceRow row)
     {
@@ -78,5 +79,5 @@ internal sealed class LimitedRuntime(CriterionRuntime inner, decimal? cap, decim
         return new Outcome(score, reason);
     }
 
-    public override (int SlotPosition, string Message)? Check(EvidenceRow row) => inner.Check(row);
+    public override (int SlotPosition, MessageText Message)? Check(EvidenceRow row) => inner.Check(row);
 }

@@ -81,10 +81,4 @@ public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string
 
     internal static Diagnostic Warning(string code, SourceSpan span, MessageText text) =>
         new(code, DiagnosticSeverity.Warning, text.ToString(), span) { Text = text };
-
-    internal static Diagnostic Error(string code, SourceSpan span, string message) =>
-        new(code, DiagnosticSeverity.Error, message, span);
-
-    internal static Diagnostic Warning(string code, SourceSpan span, string message) =>
-        new(code, DiagnosticSeverity.Warning, message, span);
 }

@@ -19,10 +19,13 @@ public sealed class MessageText : IEquatable<MessageText>
 {
     private static readonly ResourceManager Resources = new("RubricEngine.Diagnostics.Messages", typeof(MessageText).Assembly);
 
-    private MessageText(string id, ImmutableArray<object> arguments)
+    private readonly ResourceManager resources;
+
+    private MessageText(string id, ImmutableArray<object> arguments, ResourceManager? resources = null)
     {
         Id = id;
         Arguments = arguments;
+        this.resources = resources ?? Resources;
     }
 
     /// <summary>The message id, a key of <c>Messages.resx</c> such as <c>UnknownFunction</c>. Stable: services may match on it.</summary>
@@ -40,7 +43,7 @@ public sealed class MessageText : IEquatable<MessageText>
     /// <param name="culture">The language to write in; <see cref="CultureInfo.InvariantCulture"/> is English.</param>
     public string Format(CultureInfo culture)
     {
-        var template = Template(Id, culture);
+        var template = resources.GetString(Id, culture) ?? throw new InvalidOperationException($"no message '{Id}'");
         var rendered = Arguments.Select(a => a is MessageText nested ? nested.Format(culture) : (object)(a as string ?? "")).ToArray();
         // Numbers are already text in the invariant culture; the culture only picks the words.
         return string.Format(CultureInfo.InvariantCulture, template, rendered);
@@ -53,6 +56,24 @@ public sealed class MessageText : IEquatable<MessageText>
     /// <param name="id">A message id.</param>
     /// <param name="culture">The language.</param>
     public static string? TemplateOf(string id, CultureInfo culture) => Resources.GetString(id, culture);
+
+    /// <summary>
+    /// A message from another assembly's resources, for a tool that reports findings of its own (the <c>rubric</c>
+    /// command's spreadsheet forms) in the same two languages: put it in <see cref="Diagnostic.Text"/>.
+    /// </summary>
+    /// <param name="resources">The tool's resources: an English neutral <c>.resx</c> and its <c>zh-Hans</c> twin.</param>
+    /// <param name="id">The message id in them.</param>
+    /// <param name="arguments">Strings (already invariant) or nested <see cref="MessageText"/>s of this library.</param>
+    public static MessageText Create(ResourceManager resources, string id, params object[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        if (resources.GetString(id, CultureInfo.InvariantCulture) is null)
+        {
+            throw new ArgumentException($"no message '{id}' in {resources.BaseName}", nameof(id));
+        }
+
+        return new MessageText(id, [.. arguments], resources);
+    }
 
     internal static MessageText Of(string id, params object[] arguments)
     {
@@ -70,8 +91,6 @@ public sealed class MessageText : IEquatable<MessageText>
     /// <summary>A name quoted as written: <c>'key'</c> in every language.</summary>
     internal static MessageText Quoted(string name) => new("Quoted", [name]);
 
-    private static string Template(string id, CultureInfo culture) =>
-        Resources.GetString(id, culture) ?? throw new InvalidOperationException($"no message '{id}'");
 
     /// <inheritdoc />
     public bool Equals(MessageText? other) =>

@@ -53,7 +53,7 @@ internal static class EvidenceReader
                 if (reading.Lenient)
                 {
                     warnings.Add(Diagnostic.Warning(DiagnosticCodes.NotInThisVersion, entry.Key.Span,
-                        $"{reading.ThisVersion} has no line '{lineId}'; its evidence is not scored"));
+                        MessageText.Of("VersionHasNoLine", reading.ThisVersion, lineId)));
                     continue;
                 }
 
@@ -90,7 +90,7 @@ internal static class EvidenceReader
     /// </summary>
     private static VersionReading ReadVersion(MappingReader reader, EvidenceTarget rubric, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
     {
-        var thisVersion = rubric.Version is null ? $"rubric '{rubric.Id}'" : $"version {rubric.Version} of rubric '{rubric.Id}'";
+        var thisVersion = rubric.Version is null ? MessageText.Of("ThisRubric", rubric.Id) : MessageText.Of("ThisVersion", rubric.Version, rubric.Id);
         if (reader.Node("version", required: false) is not { } node || Values.Text(node, MessageText.Quoted("version"), diagnostics) is not { } version
             || version == rubric.Version)
         {
@@ -98,8 +98,8 @@ internal static class EvidenceReader
         }
 
         warnings.Add(Diagnostic.Warning(DiagnosticCodes.OtherVersion, node.Span, rubric.Version is null
-            ? $"this evidence was collected for version {version}, but rubric '{rubric.Id}' names no version; it is scored as far as it fits"
-            : $"this evidence was collected for version {version}, but it is scored with {thisVersion}; lines and keys this version does not have are not scored"));
+            ? MessageText.Of("OtherVersionNoVersion", version, rubric.Id)
+            : MessageText.Of("OtherVersion", version, thisVersion)));
         return new VersionReading(Lenient: true, rubric.IsRevision, thisVersion);
     }
 
@@ -131,7 +131,7 @@ internal static class EvidenceReader
                 if (reading.Lenient)
                 {
                     warnings.Add(Diagnostic.Warning(DiagnosticCodes.NotInThisVersion, entry.Key.Span,
-                        $"{reading.ThisVersion} has no evidence key '{line.Info.Id}.{key}'; it is not scored"));
+                        MessageText.Of("VersionHasNoKey", reading.ThisVersion, $"{line.Info.Id}.{key}")));
                     continue;
                 }
 
@@ -158,7 +158,7 @@ internal static class EvidenceReader
                 var found = diagnostics.GetRange(reportedBefore, diagnostics.Count - reportedBefore);
                 diagnostics.RemoveRange(reportedBefore, found.Count);
                 warnings.AddRange(found.Where(d => d.IsError).Select(d => Diagnostic.Warning(DiagnosticCodes.NotInThisVersion, d.Span,
-                    $"{d.Message}, as {reading.ThisVersion} reads it; '{line.Info.Id}.{key}' scores as not given")));
+                    MessageText.Of("AsVersionReadsIt", d.Text ?? (object)d.Message, reading.ThisVersion, $"{line.Info.Id}.{key}"))));
             }
         }
 
@@ -174,7 +174,7 @@ internal static class EvidenceReader
             if (reading.Revision)
             {
                 warnings.Add(Diagnostic.Warning(DiagnosticCodes.NotInThisVersion, at,
-                    $"'{line.Info.Id}.{key}' is {problem.Message}, as {reading.ThisVersion} reads it; it scores as not given"));
+                    MessageText.Of("ValueIsInVersion", $"{line.Info.Id}.{key}", problem.Message, reading.ThisVersion)));
                 row.Clear(criterion.Slots[problem.SlotPosition].Index);
             }
             else
@@ -447,7 +447,7 @@ internal static class EvidenceReader
     /// <param name="Lenient">Lines and keys this version does not have are warnings, not errors.</param>
     /// <param name="Revision">Values that do not fit this version are warnings too, and score as not given.</param>
     /// <param name="ThisVersion">"version 2023 of rubric 'village'", for messages.</param>
-    private sealed record VersionReading(bool Lenient, bool Revision, string ThisVersion);
+    private sealed record VersionReading(bool Lenient, bool Revision, MessageText ThisVersion);
 }
 
 /// <summary>The rubric evidence is read for: its id and version, and whether the evidence was collected for an earlier version.</summary>

@@ -27,7 +27,7 @@ internal static class JsonTreeReader
                 var span = positions.At((int)reader.TokenStartIndex);
                 if (reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray) && ++nodes > limits.MaxNodes)
                 {
-                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, span, $"the file has more than {limits.MaxNodes} values, the limit"));
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, span, MessageText.Of("TooManyValues", Numbers.Format(limits.MaxNodes))));
                     return null;
                 }
 
@@ -37,7 +37,7 @@ internal static class JsonTreeReader
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
                         if (stack.Count >= limits.MaxDepth)
                         {
-                            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, span, $"the file nests deeper than {limits.MaxDepth} levels, the limit"));
+                            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, span, MessageText.Of("TooDeep", Numbers.Format(limits.MaxDepth))));
                             return null;
                         }
 
@@ -50,7 +50,7 @@ internal static class JsonTreeReader
                         if (!TryGetString(ref reader, out var value))
                         {
                             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Syntax, span,
-                                "malformed JSON: a \\u escape in this string is half of a character (a lone surrogate such as \\ud800); write the whole character, or remove the escape"));
+                                MessageText.Of("JsonSurrogate")));
                             return null;
                         }
 
@@ -81,7 +81,7 @@ internal static class JsonTreeReader
         {
             var line = (int)(e.LineNumber ?? 0) + 1;
             var column = positions.ColumnOf(line, (int)(e.BytePositionInLine ?? 0));
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Syntax, new SourceSpan(file, line, column), "malformed JSON: " + CleanMessage(e.Message)));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Syntax, new SourceSpan(file, line, column), CleanMessage(e.Message)));
             return null;
         }
 
@@ -111,7 +111,7 @@ internal static class JsonTreeReader
         }
     }
 
-    private static string CleanMessage(string message)
+    private static MessageText CleanMessage(string message)
     {
         // System.Text.Json appends its own "LineNumber: … | BytePositionInLine: …"; ours is in the span.
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
@@ -119,7 +119,8 @@ internal static class JsonTreeReader
 
         // Advice meant for programmers ("Change the reader options") is no help to whoever edits the file.
         var advice = message.IndexOf(". Change the reader options", StringComparison.Ordinal);
-        return advice > 0 ? message[..advice] + "; JSON allows neither trailing commas nor comments" : message;
+        // System.Text.Json's own words stay as they are (English); the advice is in the reader's language.
+        return advice > 0 ? MessageText.Of("MalformedJson", message[..advice], MessageText.Of("JsonCommaHint")) : MessageText.Of("MalformedJson", message, MessageText.None);
     }
 
     /// <summary>Maps UTF-8 byte offsets to 1-based line and character column.</summary>

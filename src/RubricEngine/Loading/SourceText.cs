@@ -37,13 +37,13 @@ internal static class SourceText
             if (tooLarge)
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.StartOf(path),
-                    string.Create(CultureInfo.InvariantCulture, $"the file grew past the limit of {limits.MaxFileBytes} bytes while it was read")));
+                    MessageText.Of("FileGrew", Numbers.Format(limits.MaxFileBytes))));
                 return null;
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.StartOf(path), $"cannot read the file: {e.Message}"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.StartOf(path), MessageText.Of("CannotRead", e.Message)));
             return null;
         }
 
@@ -133,7 +133,7 @@ internal static class SourceText
 
     private static Diagnostic TooLarge(string file, long length, LoadLimits limits) =>
         Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.StartOf(file),
-            string.Create(CultureInfo.InvariantCulture, $"the file has {length} bytes, more than the limit of {limits.MaxFileBytes} bytes"));
+            MessageText.Of("FileTooLarge", length.ToString(CultureInfo.InvariantCulture), Numbers.Format(limits.MaxFileBytes)));
 
     /// <summary>Line and column (in characters of the valid prefix) of a byte offset.</summary>
     private static (int Line, int Column) LineAndColumnOfByte(ReadOnlySpan<byte> bytes, int offset)

@@ -23,13 +23,13 @@ internal sealed class TreeFrame(bool isMapping, SourceSpan span)
         {
             if (node is not ScalarNode key)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Syntax, node.Span, "a key must be plain text, not a mapping or a list"));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.Syntax, node.Span, MessageText.Of("KeyNotText")));
                 return false;
             }
 
             if (key.Value == "<<" && key.Kind == ScalarKind.Plain)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlFeatureRefused, key.Span, "merge keys ('<<') are not allowed; write the keys out in full"));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlFeatureRefused, key.Span, MessageText.Of("MergeKey")));
                 return false;
             }
 

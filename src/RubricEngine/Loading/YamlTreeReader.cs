@@ -43,7 +43,7 @@ internal static class YamlTreeReader
                         if (documents > 1)
                         {
                             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DocumentShape, At(file, current.Start),
-                                "the file holds a second YAML document; put everything in one document (remove the '---' line)"));
+                                MessageText.Of("SecondDocument")));
                             return null;
                         }
 
@@ -52,22 +52,22 @@ internal static class YamlTreeReader
                         continue;
                     case AnchorAlias alias:
                         diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlFeatureRefused, At(file, current.Start),
-                            $"aliases ('*{alias.Value}') are not allowed; write the value out in full"));
+                            MessageText.Of("YamlAlias", alias.Value.ToString())));
                         return null;
                     case NodeEvent node when !node.Anchor.IsEmpty:
                         diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlFeatureRefused, At(file, current.Start),
-                            $"anchors ('&{node.Anchor}') are not allowed; write each value out in full"));
+                            MessageText.Of("YamlAnchor", node.Anchor.ToString())));
                         return null;
                     case NodeEvent node when !node.Tag.IsEmpty:
                         diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlFeatureRefused, At(file, current.Start),
-                            $"tags ('{node.Tag}') are not allowed; remove it"));
+                            MessageText.Of("YamlTag", node.Tag.ToString())));
                         return null;
                 }
 
                 if (current is NodeEvent && ++nodes > limits.MaxNodes)
                 {
                     diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, At(file, current.Start),
-                        $"the file has more than {limits.MaxNodes} values, the limit"));
+                        MessageText.Of("TooManyValues", Numbers.Format(limits.MaxNodes))));
                     return null;
                 }
 
@@ -81,14 +81,14 @@ internal static class YamlTreeReader
                         if (stack.Count >= limits.MaxDepth)
                         {
                             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, At(file, current.Start),
-                                $"the file nests deeper than {limits.MaxDepth} levels, the limit"));
+                                MessageText.Of("TooDeep", Numbers.Format(limits.MaxDepth))));
                             return null;
                         }
 
                         if (stack.Count >= DepthCeiling)
                         {
                             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, At(file, current.Start),
-                                $"the file nests deeper than {DepthCeiling} levels, the most a YAML file may nest whatever the limits; nest less, or write the data as JSON"));
+                                MessageText.Of("TooDeepYaml", Numbers.Format(DepthCeiling))));
                             return null;
                         }
 
@@ -133,9 +133,9 @@ internal static class YamlTreeReader
             // (a '---' inside a flow mapping, found by the property tests). They carry no position: use the last good one.
             diagnostics.Add(UnclosedBracket(text) is { } open
                 ? Diagnostic.Error(DiagnosticCodes.Syntax, new SourceSpan(file, open.Line, open.Column),
-                    $"malformed YAML: the '{open.Bracket}' opened here is never closed; add '{(open.Bracket == '[' ? ']' : '}')}'")
+                    MessageText.Of("UnclosedBracket", open.Bracket.ToString(), open.Bracket == '[' ? "]" : "}"))
                 : Diagnostic.Error(DiagnosticCodes.Syntax, At(file, lastMark),
-                    "malformed YAML after this point; check the quotes, brackets and '---' lines that follow"));
+                    MessageText.Of("MalformedAfter")));
             return null;
         }
 
@@ -258,7 +258,7 @@ internal static class YamlTreeReader
     }
 
     /// <summary>YamlDotNet's messages carry their own positions; ours are in the span, and a hint helps on the usual slips.</summary>
-    private static string YamlMessage(YamlException e, string text, int line)
+    private static MessageText YamlMessage(YamlException e, string text, int line)
     {
         var message = e.InnerException?.Message ?? e.Message;
         var close = message.IndexOf("): ", StringComparison.Ordinal);
@@ -270,10 +270,12 @@ internal static class YamlTreeReader
         if (message.Contains("invalid Unicode surrogates", StringComparison.Ordinal))
         {
             // The quote is there; the escape is what is wrong, so YamlDotNet's wording would send the reader astray.
-            return "malformed YAML: a \\u escape in this quoted text is half of a character (a lone surrogate such as \\ud800); write the whole character, or remove the escape";
+            return MessageText.Of("YamlSurrogate");
         }
 
-        message = "malformed YAML: " + message.TrimEnd('.');
+        // YamlDotNet's own words stay as they are (English); the hint after them is in the reader's language.
+        message = message.TrimEnd('.');
+        var hint = MessageText.None;
         var lines = text.Split('\n');
 
         // The slip is usually on the reported line or the one before it (YAML notices a bad key a line late).
@@ -282,25 +284,25 @@ internal static class YamlTreeReader
         var control = nearby.SelectMany(l => l).Select(c => (int?)c).FirstOrDefault(c => c < 0x20 && c is not ('\t' or '\r'));
         if (control is { } code)
         {
-            message += string.Create(CultureInfo.InvariantCulture, $"; the line holds an invisible control character U+{code:X4}: remove it");
+            hint = MessageText.Of("ControlCharacterHint", code.ToString("X4", CultureInfo.InvariantCulture));
         }
         else if (nearby.Any(l => l.Contains('\t')))
         {
-            message += "; the line contains a tab: indent with spaces";
+            hint = MessageText.Of("TabHint");
         }
         else if (nearby.Any(l => l.Contains('\uFF1A')))
         {
-            message += "; a line has a full-width colon '\uFF1A': use ':' followed by a space";
+            hint = MessageText.Of("FullWidthColonHint");
         }
         else if (message.Contains("quoted scalar", StringComparison.Ordinal))
         {
-            message += "; is the closing quote missing?";
+            hint = MessageText.Of("ClosingQuoteHint");
         }
         else if (IndentationMessages.Any(m => message.Contains(m, StringComparison.Ordinal)))
         {
-            message += "; check the indentation (spaces) of this line and the one above";
+            hint = MessageText.Of("IndentationHint");
         }
 
-        return message;
+        return MessageText.Of("MalformedYaml", message, hint);
     }
 }

@@ -191,7 +191,7 @@ internal static partial class RubricSyntaxReader
         {
             if (criteriaNode.Items.Length == 0)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, criteriaNode.Span, "a line needs at least one criterion"));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, criteriaNode.Span, MessageText.Of("NoCriteria")));
             }
 
             foreach (var item in criteriaNode.Items)
@@ -200,7 +200,7 @@ internal static partial class RubricSyntaxReader
                 {
                     if (criteriaSeen == limits.MaxCriteria + 1)
                     {
-                        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, item.Span, $"the rubric has more than {limits.MaxCriteria} criteria, the limit"));
+                        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, item.Span, MessageText.Of("TooManyCriteria", Numbers.Format(limits.MaxCriteria))));
                     }
 
                     incomplete.Add(new IncompleteLineSyntax(null, null, null, []));
@@ -243,7 +243,7 @@ internal static partial class RubricSyntaxReader
         var keysNode = reader.Node("keys", required: false);
         if (keyNode is not null && keysNode is not null)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, keysNode.Span, "a criterion has either 'key' or 'keys', not both"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, keysNode.Span, MessageText.Of("KeyAndKeys")));
         }
         else if (keyNode is not null)
         {
@@ -258,7 +258,7 @@ internal static partial class RubricSyntaxReader
         }
         else
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MissingKey, mapping.Span, "a criterion has no 'key'; add the evidence key it scores"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.MissingKey, mapping.Span, MessageText.Of("NoKey")));
         }
 
         var label = reader.Text("label");
@@ -296,7 +296,7 @@ internal static partial class RubricSyntaxReader
 
         if (list.Items.Length > limit)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, list.Span, $"'{key}' has {list.Items.Length} entries, more than the limit of {limit}"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, list.Span, MessageText.Of("TooManyEntries", MessageText.Quoted(key), Numbers.Format(list.Items.Length), Numbers.Format(limit))));
             return [];
         }
 
@@ -368,7 +368,7 @@ internal static partial class RubricSyntaxReader
 
         if (value < 0)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, node.Span, $"'{key}' must not be negative, not {Numbers.Format(value)}"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, node.Span, MessageText.Of("NotNegative", key, Numbers.Format(value))));
             return null;
         }
 
@@ -376,7 +376,7 @@ internal static partial class RubricSyntaxReader
         {
             // Far above any real rubric, and low enough that no sum of points (1,000 lines, 10,000 criteria) can overflow.
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, node.Span,
-                $"'{key}' must be at most {Numbers.Format(MaxPoints)}, not {Numbers.Format(value)}"));
+                MessageText.Of("AtMost", key, Numbers.Format(MaxPoints), Numbers.Format(value))));
             return null;
         }
 

@@ -15,14 +15,14 @@ internal static class RuleParser
         if (text.Length > limits.MaxRuleLength)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, source.PositionOf(0),
-                $"the rule has {text.Length} characters, more than the limit of {limits.MaxRuleLength}"));
+                MessageText.Of("RuleTooLong", Numbers.Format(text.Length), Numbers.Format(limits.MaxRuleLength))));
             return null;
         }
 
         if (string.IsNullOrWhiteSpace(text))
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSyntax, source.PositionOf(0),
-                "the rule is empty; write a scoring function such as present(2)"));
+                MessageText.Of("RuleEmpty")));
             return null;
         }
 
@@ -40,7 +40,7 @@ internal static class RuleParser
         catch (ParseException e)
         {
             // Sprache 2.3.1 can throw from a retried Parse.Ref; the grammar has none, but the boundary stays safe.
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSyntax, source.PositionOf(0), $"the rule cannot be read: {e.Message}"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleSyntax, source.PositionOf(0), MessageText.Of("RuleUnreadable", e.Message)));
             return null;
         }
 
@@ -67,7 +67,7 @@ internal static class RuleParser
                 if (call is not null)
                 {
                     diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleShape, source.PositionOf(term.Name.Span.Offset),
-                        $"a rule has one scoring function, but '{term.Name.Text}(…)' follows '{call.Name.Text}(…)'; put the second one in a criterion of its own"));
+                        MessageText.Of("TwoFunctions", term.Name.Text, call.Name.Text)));
                     return null;
                 }
 
@@ -84,34 +84,38 @@ internal static class RuleParser
         if (call is null)
         {
             // A lone bare name may be a function without its parentheses; a name with a number is a modifier.
-            var hint = terms is [{ Tail: null } only] ? $"; if '{only.Name.Text}' is a function, add its parentheses: {only.Name.Text}(…)" : "";
+            var hint = terms is [{ Tail: null } only] ? MessageText.Of("AddParentheses", only.Name.Text) : MessageText.None;
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.RuleShape, source.PositionOf(0),
-                $"the rule has no scoring function such as monthly(1.5){hint}"));
+                MessageText.Of("NoFunction", hint)));
             return null;
         }
 
         return new RuleSyntax(prefixes.ToImmutable(), call, modifiers.ToImmutable(), new TextSpan(0, text.TrimEnd().Length));
     }
 
-    private static string SyntaxMessage(IResult<ImmutableArray<RuleGrammar.Term>> result, string text)
+    private static MessageText SyntaxMessage(IResult<ImmutableArray<RuleGrammar.Term>> result, string text)
     {
         var remainder = result.Remainder;
-        var unexpected = remainder.AtEnd ? "end of the rule" : $"'{remainder.Current}'";
+        var unexpected = remainder.AtEnd ? MessageText.Of("EndOfRule") : MessageText.Quoted(remainder.Current.ToString());
 
         // Nothing read yet means the rule does not start with a name: it needs its function first.
         var atStart = remainder.Position == text.Length - text.TrimStart(' ', '\t').Length;
-        var afterTerms = atStart ? "a scoring function such as present(2)" : "a modifier or the end of the rule";
-        var expected = string.Join(" or ", result.Expectations.Select(e => e == "end of input" ? afterTerms : e).Distinct());
+        var afterTerms = MessageText.Of(atStart ? "ExpectFunction" : "ExpectModifierOrEnd");
+        // The grammar's own names (a number, '(' …) are the DSL's words and stay as they are; "or" joins them.
+        var expected = result.Expectations.Select(e => e == "end of input" ? afterTerms : (object)e).Distinct().ToList();
+        var joined = expected.Count == 0 ? null : expected.Skip(1).Aggregate(Part(expected[0]), (all, next) => MessageText.Of("Or", all, Part(next)));
         if (result.Message.StartsWith("the number", StringComparison.Ordinal))
         {
-            return $"{result.Message}; expected {expected}";
+            return MessageText.Of("NumberExpected", result.Message, joined ?? MessageText.None);
         }
 
-        return expected.Length == 0 ? $"unexpected {unexpected}" : $"unexpected {unexpected}; expected {expected}";
+        return joined is null ? MessageText.Of("Unexpected", unexpected) : MessageText.Of("UnexpectedExpected", unexpected, joined);
     }
 
+    private static MessageText Part(object part) => part as MessageText ?? MessageText.Of("Plain", (string)part);
+
     /// <summary>The first character outside the DSL's ASCII alphabet, with a suggestion of the ASCII one meant.</summary>
-    private static (int Offset, string Message)? ForeignCharacter(string text)
+    private static (int Offset, MessageText Message)? ForeignCharacter(string text)
     {
         for (var i = 0; i < text.Length; i++)
         {
@@ -123,22 +127,23 @@ internal static class RuleParser
 
             var code = ((int)c).ToString("X4", CultureInfo.InvariantCulture);
             var named = CharacterNames.TryGetValue(c, out var name) ? $"U+{code} {name}" : $"U+{code}";
-            string advice;
+            MessageText advice;
             if (c is >= '\uFF01' and <= '\uFF5E')
             {
-                advice = $"write the ASCII '{(char)(c - 0xFEE0)}'";
+                advice = MessageText.Of("WriteAscii", ((char)(c - 0xFEE0)).ToString());
             }
             else if (AsciiFor.TryGetValue(c, out var ascii))
             {
-                advice = ascii == "" ? "delete it" : $"write '{ascii}'";
+                advice = ascii == "" ? MessageText.Of("DeleteIt") : MessageText.Of("WriteChar", ascii);
             }
             else
             {
-                advice = "rules use ASCII letters, digits and ( ) , . - % only";
+                advice = MessageText.Of("RuleAlphabet");
             }
 
+            // An invisible character is named, never shown: it would print as nothing, or move the cursor.
             var shown = char.IsControl(c) || char.IsWhiteSpace(c) || c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF' ? "" : $" '{c}'";
-            return (i, $"unexpected character{shown} ({named}) in the rule; {advice}");
+            return (i, MessageText.Of("UnexpectedCharacter", shown, named, advice));
         }
 
         return null;

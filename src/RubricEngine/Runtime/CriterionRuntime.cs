@@ -1,3 +1,4 @@
+using RubricEngine.Diagnostics;
 namespace RubricEngine.Runtime;
 
 /// <summary>The lowest and highest raw score a rule can give; null means unbounded.</summary>
@@ -26,5 +27,5 @@ internal abstract class CriterionRuntime
     }
 
     /// <summary>A check across the criterion's values (ratio: numerator ≤ denominator): which of its slots is wrong, and why.</summary>
-    public virtual (int SlotPosition, string Message)? Check(EvidenceRow row) => null;
+    public virtual (int SlotPosition, MessageText Message)? Check(EvidenceRow row) => null;
 }

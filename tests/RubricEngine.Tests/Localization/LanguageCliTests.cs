@@ -47,7 +47,7 @@ public sealed class LanguageCliTests
             // Line 7 of the sample, column 19: where 'leading_grop' starts after "  organization: { ".
             var (exit, _, error) = CliRunner.Run("score", "--lang", "zh", "--rubric", "rubrics/village.yaml", file);
             exit.Should().Be(1);
-            error.Should().Contain($"{file}(7,19): 错误 RE0302: 'organization' 行没有材料键 'leading_grop'（是否应为 'leading_group'？）；该行的键有 leading_group, dedicated_staff, duties_on_wall");
+            error.Should().Contain($"{file}(7,19): 错误 RE0302: 'organization' 行没有材料键 'leading_grop'（是否应为 'leading_group'？）；'organization' 行的键有 leading_group, dedicated_staff, duties_on_wall");
             error.Should().Contain($"rubric：{file} 未评分：有 1 个错误");
 
             (exit, _, error) = CliRunner.Run("score", "--lang", "en", "--rubric", "rubrics/village.yaml", file);

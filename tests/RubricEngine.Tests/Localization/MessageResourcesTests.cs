@@ -12,7 +12,7 @@ public sealed partial class MessageResourcesTests
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-Hans");
 
     // Texts that are the same in both languages on purpose: a quoted name, nothing, and the tool's own prefix.
-    private static readonly HashSet<string> SameInBoth = ["None", "Quoted", "InColumn", "IoError", "Note"];
+    private static readonly HashSet<string> SameInBoth = ["None", "Quoted", "Plain", "InColumn", "IoError"];
 
     [GeneratedRegex(@"(?<!\{)\{(\d+)\}")]
     private static partial Regex Placeholder();

@@ -84,9 +84,9 @@ internal sealed class RatioFunction : ScoringFunction
                 : $"{share}，未达 {Numbers.Percent(target)}，按比例 {Numbers.Format(points)} × {Numbers.Format(numerator)} ÷ ({Numbers.Format(denominator)} × {Numbers.Format(target)}) {Numbers.Equals(score)}";
         }
 
-        public override (int SlotPosition, string Message)? Check(EvidenceRow row) =>
+        public override (int SlotPosition, MessageText Message)? Check(EvidenceRow row) =>
             row[numeratorSlot] > row[denominatorSlot]
-                ? (0, $"{Numbers.Format(row[numeratorSlot])}, more than the total of {Numbers.Format(row[denominatorSlot])}")
+                ? (0, MessageText.Of("MoreThanTotal", Numbers.Format(row[numeratorSlot]), Numbers.Format(row[denominatorSlot])))
                 : null;
     }
 }
@@ -106,9 +106,9 @@ internal sealed class JudgedFunction : ScoringFunction
         new("max", 0m, 1000m, "the highest score an inspector may give"),
     ];
 
-    public override (string Code, string Message)? Check(BindContext context) =>
+    public override (string Code, MessageText Message)? Check(BindContext context) =>
         context.Arguments[0] > context.Arguments[1]
-            ? (DiagnosticCodes.ArgumentOutOfRange, $"judged(min, max) needs min ≤ max, but {Numbers.Format(context.Arguments[0])} > {Numbers.Format(context.Arguments[1])}")
+            ? (DiagnosticCodes.ArgumentOutOfRange, MessageText.Of("JudgedMinMax", Numbers.Format(context.Arguments[0]), Numbers.Format(context.Arguments[1])))
             : null;
 
     public override ImmutableArray<EvidenceSlot> Slots(BindContext context) =>

@@ -20,16 +20,16 @@ internal sealed class TieredFunction : ScoringFunction
     public override bool IsVariadic => true;
     public override ImmutableArray<string> Options => [MaxPerItem];
 
-    public override (string Code, string Message)? Check(BindContext context)
+    public override (string Code, MessageText Message)? Check(BindContext context)
     {
         if (context.Levels.IsEmpty)
         {
-            return (DiagnosticCodes.TiersMismatch, "tiered(…) needs the rubric's 'levels'; declare them at the top of the file");
+            return (DiagnosticCodes.TiersMismatch, MessageText.Of("TieredNeedsLevels"));
         }
 
         return context.Arguments.Length != context.Levels.Length
             ? (DiagnosticCodes.TiersMismatch,
-                $"tiered(…) gives {context.Arguments.Length} tier(s), but the rubric has {context.Levels.Length} levels ({string.Join(", ", context.Levels.Select(l => l.Id))}); give one number per level, lowest first")
+                MessageText.Of("TiersMismatch", Numbers.Format(context.Arguments.Length), Numbers.Format(context.Levels.Length), string.Join(", ", context.Levels.Select(l => l.Id))))
             : null;
     }
 

@@ -50,7 +50,7 @@ internal abstract class ScoringFunction
     public virtual bool ScoresZeroWhenNotGiven => false;
 
     /// <summary>Checks beyond parameter ranges (judged: min ≤ max; tiered: one tier per level). Returns an error message or null.</summary>
-    public virtual (string Code, string Message)? Check(BindContext context) => null;
+    public virtual (string Code, MessageText Message)? Check(BindContext context) => null;
 
     public abstract ImmutableArray<EvidenceSlot> Slots(BindContext context);
 
