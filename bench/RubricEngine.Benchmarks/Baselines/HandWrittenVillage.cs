@@ -278,10 +278,19 @@ public static class HandWrittenVillage
         }
 
         var score = 4m - 2m * distinct.Count;
-        var which = distinct.Count == 0 ? "" : "（缺 " + string.Join("、", distinct) + "）";
+        // The reason names what is missing by the labels village.yaml gives the items (挂牌、职责、宣讲制度等上墙).
+        var which = distinct.Count == 0 ? "" : "（缺 " + string.Join("、", distinct.Select(ItemLabel)) + "）";
         var reason = "4 - " + distinct.Count.ToString(CultureInfo.InvariantCulture) + " 项 × 2 = " + Format(score) + which;
         return score < 0m ? new(0m, reason + " → 0（下限 0）") : new(score, reason);
     }
+
+    private static string ItemLabel(string id) => id switch
+    {
+        "signboard" => "挂牌上墙",
+        "duties" => "职责上墙",
+        "lecture_rules" => "宣讲制度上墙",
+        _ => id,
+    };
 
     private static Outcome TieredOutcome(List<Publication>? publications)
     {

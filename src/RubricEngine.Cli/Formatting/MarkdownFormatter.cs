@@ -20,7 +20,7 @@ internal static class MarkdownFormatter
         text.AppendLine("|---|---|--:|--:|--:|---|");
         foreach (var line in card.Lines)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {Escape(line.Section)} | `{line.Id}` | {Numbers.Format(line.Points)} | {Numbers.Format(line.Score)} | {Numbers.Format(line.Bonus)} | {Escape(string.Join("；", line.Reasons))} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {Escape(line.Section)} | `{line.Id}` | {Numbers.Format(line.Points)} | {Numbers.Format(line.Score)} | {Numbers.Format(line.Bonus)} | {Escape(string.Join("；", TableFormatter.Unreachable(line) is { } mark ? line.Reasons.Prepend(mark) : line.Reasons))} |");
         }
 
         text.AppendLine();

@@ -24,6 +24,11 @@ internal static class TableFormatter
         for (var i = 0; i < rows.Count; i++)
         {
             text.AppendLine(Row(rows[i], widths));
+            if (Unreachable(card.Lines[i]) is { } mark)
+            {
+                text.AppendLine(new string(' ', widths[0] + 2) + "· " + mark);
+            }
+
             foreach (var reason in card.Lines[i].Reasons)
             {
                 text.AppendLine(new string(' ', widths[0] + 2) + "· " + reason);
@@ -45,6 +50,15 @@ internal static class TableFormatter
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// "最高可得 3（分值 5 中 2 分按评分标准无从得到）" for a line whose criteria cannot reach its points (platform theme),
+    /// so a reader tells points that cannot be earned from points the unit lost.
+    /// </summary>
+    internal static string? Unreachable(LineScore line) =>
+        line.Maximum is { } most && most < line.Points
+            ? $"最高可得 {Format(most)}（分值 {Format(line.Points)} 中 {Format(line.Points - most)} 分按评分标准无从得到）"
+            : null;
 
     private static string Version(ScoreCard card, string separator) => Formatting.Version.Of(card, separator);
 

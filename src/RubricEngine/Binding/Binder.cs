@@ -172,7 +172,8 @@ internal static class Binder
             [.. criterion.Items.Select(i => i.Value)],
             levels,
             options,
-            [.. criterion.Keys.Select(k => (k.Value, k.Span))]);
+            [.. criterion.Keys.Select(k => (k.Value, k.Span))],
+            criterion.ItemLabels.IsDefaultOrEmpty ? default : criterion.ItemLabels);
         if (function.Check(context) is { } problem)
         {
             diagnostics.Add(Diagnostic.Error(problem.Code, source.PositionOf(call.Span.Offset), problem.Message));

@@ -19,6 +19,7 @@ internal static partial class RubricSyntaxReader
     private static readonly string[] SectionKeys = ["name", "points"];
     private static readonly string[] LineKeys = ["id", "section", "content", "points", "check", "standard", "criteria"];
     private static readonly string[] CriterionKeys = ["key", "keys", "label", "points", "items", "rule"];
+    private static readonly string[] ItemKeys = ["id", "label"];
     private static readonly Dictionary<string, MidpointRounding> RoundingModes = new()
     {
         ["half_away_from_zero"] = MidpointRounding.AwayFromZero,
@@ -264,7 +265,7 @@ internal static partial class RubricSyntaxReader
         var label = reader.Text("label");
         var points = Points(reader, "points", diagnostics);
         var itemsNode = reader.Node("items", required: false);
-        var items = itemsNode is null ? [] : ReadIdentifiers(itemsNode, MessageText.Quoted("items"), diagnostics);
+        var (items, itemLabels) = itemsNode is null ? ([], []) : ReadItems(itemsNode, diagnostics);
         var ruleNode = reader.Node("rule", required: true);
         RuleSource? ruleSource = null;
         RuleSyntax? rule = null;
@@ -283,7 +284,7 @@ internal static partial class RubricSyntaxReader
             return null;
         }
 
-        return new CriterionSyntax(keys.ToImmutable(), mapping.Span, label, points.Value, items, itemsNode is not null, ruleSource, rule);
+        return new CriterionSyntax(keys.ToImmutable(), mapping.Span, label, points.Value, items, itemsNode is not null, ruleSource, rule, itemLabels);
     }
 
     private static ImmutableArray<T> ReadList<T>(MappingReader reader, string key, bool required, int limit, List<Diagnostic> diagnostics, Func<TreeNode, T?> read)
@@ -334,6 +335,48 @@ internal static partial class RubricSyntaxReader
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// <c>items</c>: plain ids (<c>[signboard, duties]</c>) or ids with the label a reader knows them by
+    /// (<c>[{ id: duties, label: 职责上墙 }]</c>). The ids are the evidence contract; labels are only for people.
+    /// </summary>
+    private static (ImmutableArray<Located<string>> Ids, ImmutableArray<string> Labels) ReadItems(TreeNode node, List<Diagnostic> diagnostics)
+    {
+        var what = MessageText.Quoted("items");
+        if (Values.List(node, what, diagnostics) is not { } list)
+        {
+            return ([], []);
+        }
+
+        var ids = ImmutableArray.CreateBuilder<Located<string>>();
+        var labels = ImmutableArray.CreateBuilder<string>();
+        foreach (var item in list.Items)
+        {
+            if (item is MappingNode mapping)
+            {
+                var reader = new MappingReader(mapping, MessageText.Of("WhatEntryOf", what), ItemKeys, diagnostics);
+                var id = Identifier(reader, "id", MessageText.Of("WhatItemId"), diagnostics);
+                var label = reader.Text("label", required: false);
+                if (id is { } known)
+                {
+                    ids.Add(known);
+                    labels.Add(label ?? known.Value);
+                }
+            }
+            else if (Identifier(item, MessageText.Of("WhatEntryOf", what), diagnostics) is { } id)
+            {
+                ids.Add(id);
+                labels.Add(id.Value);
+            }
+        }
+
+        if (list.Items.Length == 0)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, list.Span, MessageText.Of("ListEmpty", what)));
+        }
+
+        return (ids.ToImmutable(), labels.ToImmutable());
     }
 
     private static Located<string>? Identifier(MappingReader reader, string key, MessageText what, List<Diagnostic> diagnostics) =>

@@ -81,6 +81,7 @@ internal sealed record LineSyntax(
     ImmutableArray<CriterionSyntax> Criteria);
 
 /// <summary>A criterion: its evidence key(s), label, nominal points, optional item ids and its parsed rule.</summary>
+/// <param name="ItemLabels">Each item's Chinese label (<c>{ id: duties, label: 职责上墙 }</c>), or its id where none is written.</param>
 internal sealed record CriterionSyntax(
     ImmutableArray<Located<string>> Keys,
     SourceSpan Span,
@@ -89,4 +90,5 @@ internal sealed record CriterionSyntax(
     ImmutableArray<Located<string>> Items,
     bool HasItems,
     RuleSource RuleSource,
-    RuleSyntax Rule);
+    RuleSyntax Rule,
+    ImmutableArray<string> ItemLabels = default);

@@ -91,7 +91,8 @@ public sealed class RubricDiffTests
     {
         var revised = EditedVillage(
             ("rule: uncapped tiered(2,3,4,6) max_per_item", "rule: tiered(2,3,4,5) max_per_item cap 10"),
-            ("items: [signboard, duties, lecture_rules]", "items: [signboard, duties]"));
+            ("items: [{ id: signboard, label: 挂牌上墙 }, { id: duties, label: 职责上墙 }, { id: lecture_rules, label: 宣讲制度上墙 }]",
+                "items: [{ id: signboard, label: 挂牌上墙 }, { id: duties, label: 职责上墙 }]"));
         var diff = RubricDiff.Compare(Village2022, revised);
         diff.Changes.Select(c => (c.Line, string.Join(" | ", Fields(c)))).Should().Equal(
             ("rules", "criteria.missing.items: signboard, duties, lecture_rules → signboard, duties"),

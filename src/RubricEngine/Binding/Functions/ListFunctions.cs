@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using RubricEngine.Diagnostics;
 using RubricEngine.Runtime;
@@ -117,15 +118,17 @@ internal sealed class PerMissingFunction : ScoringFunction
     public override bool NeedsItems => true;
 
     public override ImmutableArray<EvidenceSlot> Slots(BindContext context) =>
-        [new EvidenceSlot(context.Keys[0].Key, context.Keys[0].Span, EvidenceKind.ItemIds, Allowed: context.Items)];
+        [new EvidenceSlot(context.Keys[0].Key, context.Keys[0].Span, EvidenceKind.ItemIds, Allowed: context.Items, AllowedLabels: context.LabelsOfItems)];
 
     public override ScoreRange Range(BindContext context) =>
         new(context.Points + context.Arguments[0] * context.Items.Length, context.Points);
 
     public override CriterionRuntime Compile(BindContext context, ImmutableArray<int> slots) =>
-        new Runtime(new ItemsSlot(slots[0]), context.Points, context.Arguments[0]);
+        new Runtime(new ItemsSlot(slots[0]), context.Points, context.Arguments[0],
+            context.Items.Zip(context.LabelsOfItems).ToFrozenDictionary(p => p.First, p => p.Second, StringComparer.Ordinal));
 
-    private sealed class Runtime(ItemsSlot slot, decimal points, decimal deduction) : CriterionRuntime
+    /// <param name="labels">Each item id's label: the reason names what is missing as the officer knows it.</param>
+    private sealed class Runtime(ItemsSlot slot, decimal points, decimal deduction, FrozenDictionary<string, string> labels) : CriterionRuntime
     {
         private readonly string pointsLess = Numbers.Format(points) + " - ";
         private readonly string times = " 项 × " + Numbers.Format(-deduction) + " = ";
@@ -135,7 +138,7 @@ internal sealed class PerMissingFunction : ScoringFunction
         public override string Explain(EvidenceRow row, decimal score)
         {
             var missing = row[slot];
-            var which = missing.IsEmpty ? "" : "（缺 " + string.Join("、", missing) + "）";
+            var which = missing.IsEmpty ? "" : "（缺 " + string.Join("、", missing.Select(id => labels.GetValueOrDefault(id, id))) + "）";
             return pointsLess + Numbers.Format(missing.Length) + times + Numbers.Format(score) + which;
         }
     }

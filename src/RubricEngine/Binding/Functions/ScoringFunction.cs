@@ -8,13 +8,19 @@ namespace RubricEngine.Binding.Functions;
 internal sealed record Parameter(string Name, decimal Min, decimal Max, string Meaning);
 
 /// <summary>What a function sees when it is bound: its arguments, the criterion's points and items, the rubric's levels.</summary>
+/// <param name="ItemLabels">The items' labels, in the order of <paramref name="Items"/>.</param>
 internal sealed record BindContext(
     ImmutableArray<decimal> Arguments,
     decimal Points,
     ImmutableArray<string> Items,
     ImmutableArray<(string Id, string Label)> Levels,
     ImmutableHashSet<string> Options,
-    ImmutableArray<(string Key, SourceSpan Span)> Keys);
+    ImmutableArray<(string Key, SourceSpan Span)> Keys,
+    ImmutableArray<string> ItemLabels = default)
+{
+    /// <summary>Each item's label for people, its id where the rubric gives none.</summary>
+    public ImmutableArray<string> LabelsOfItems => ItemLabels.IsDefault ? Items : ItemLabels;
+}
 
 /// <summary>
 /// One scoring function of the DSL: its signature, the evidence it reads, its score range and its runtime.
