@@ -278,12 +278,14 @@ internal static class CliApp
     private static Command TemplateCommand(TextWriter output, TextWriter error)
     {
         var rubricOption = RubricOption();
-        var formatOption = new Option<string>("--format", "-f") { Description = "The form's format", DefaultValueFactory = _ => "xlsx" };
-        formatOption.AcceptOnlyFromAmong("xlsx");
-        var outOption = new Option<string?>("--out", "-o") { Description = "The workbook to write; default <rubric id>-form.xlsx" };
-        var command = new Command("template", "Write an empty evidence form: one row per unit, one column per evidence key")
+        var formatOption = new Option<string?>("--format", "-f") { Description = Text("TemplateFormatDescription") };
+        formatOption.AcceptOnlyFromAmong("yaml", "xlsx");
+        var outOption = new Option<string?>("--out", "-o") { Description = Text("TemplateOutDescription") };
+        var unitOption = new Option<string?>("--unit") { Description = Text("TemplateUnitDescription") };
+        var yearOption = new Option<int?>("--year") { Description = Text("TemplateYearDescription") };
+        var command = new Command("template", Text("TemplateDescription"))
         {
-            rubricOption, formatOption, outOption,
+            rubricOption, formatOption, outOption, unitOption, yearOption,
         };
         command.SetAction(parse =>
         {
@@ -292,9 +294,26 @@ internal static class CliApp
                 return InputErrors;
             }
 
-            var outFile = parse.GetValue(outOption) ?? $"{rubric.Id}-form.xlsx";
-            ExcelForm.WriteTemplate(rubric, outFile);
-            output.WriteLine(Text("FormWritten", outFile, rubric.Id, ExcelForm.Columns(rubric).Length.ToString(CultureInfo.InvariantCulture)));
+            // Without --format, an --out ending in .xlsx asks for the Excel form, as it did before YAML became the default.
+            var format = parse.GetValue(formatOption) ?? (parse.GetValue(outOption) is { } named && ExcelForm.IsWorkbook(named) ? "xlsx" : "yaml");
+            if (format == "xlsx")
+            {
+                var form = parse.GetValue(outOption) ?? $"{rubric.Id}-form.xlsx";
+                ExcelForm.WriteTemplate(rubric, form);
+                output.WriteLine(Text("FormWritten", form, rubric.Id, ExcelForm.Columns(rubric).Length.ToString(CultureInfo.InvariantCulture)));
+                return Success;
+            }
+
+            var outFile = parse.GetValue(outOption) ?? $"{rubric.Id}-evidence.yaml";
+            var yaml = YamlTemplate.Write(rubric, parse.GetValue(unitOption), parse.GetValue(yearOption), schema: null);
+            if (outFile == "-")
+            {
+                output.Write(yaml);
+                return Success;
+            }
+
+            File.WriteAllText(outFile, yaml);
+            output.WriteLine(Text("TemplateWritten", outFile, rubric.Id, ExcelForm.Columns(rubric).Length.ToString(CultureInfo.InvariantCulture)));
             return Success;
         });
         return command;
