@@ -4,6 +4,7 @@ using RubricEngine.Cli.Formatting;
 using RubricEngine.Cli.Forms;
 using RubricEngine.Cli.Inputs;
 using RubricEngine.Cli.Reports;
+using RubricEngine.Cli.Schemas;
 using RubricEngine.Cli.Scoring;
 using RubricEngine.Diagnostics;
 using RubricEngine.Reporting;
@@ -54,6 +55,7 @@ internal static class CliApp
             ScoreCommand(output, error, interactive),
             ReportCommand(output, error, interactive),
             TemplateCommand(output, error),
+            SchemaCommand(output, error),
             DiffCommand(output, error),
         };
 
@@ -283,9 +285,10 @@ internal static class CliApp
         var outOption = new Option<string?>("--out", "-o") { Description = Text("TemplateOutDescription") };
         var unitOption = new Option<string?>("--unit") { Description = Text("TemplateUnitDescription") };
         var yearOption = new Option<int?>("--year") { Description = Text("TemplateYearDescription") };
+        var schemaOption = new Option<string?>("--schema") { Description = Text("TemplateSchemaDescription") };
         var command = new Command("template", Text("TemplateDescription"))
         {
-            rubricOption, formatOption, outOption, unitOption, yearOption,
+            rubricOption, formatOption, outOption, unitOption, yearOption, schemaOption,
         };
         command.SetAction(parse =>
         {
@@ -305,7 +308,8 @@ internal static class CliApp
             }
 
             var outFile = parse.GetValue(outOption) ?? $"{rubric.Id}-evidence.yaml";
-            var yaml = YamlTemplate.Write(rubric, parse.GetValue(unitOption), parse.GetValue(yearOption), schema: null);
+            var schema = parse.GetValue(schemaOption) ?? $"{rubric.Id}-evidence.schema.json";
+            var yaml = YamlTemplate.Write(rubric, parse.GetValue(unitOption), parse.GetValue(yearOption), schema);
             if (outFile == "-")
             {
                 output.Write(yaml);
@@ -317,6 +321,36 @@ internal static class CliApp
             return Success;
         });
         return command;
+    }
+
+    private static Command SchemaCommand(TextWriter output, TextWriter error)
+    {
+        var outOption = new Option<string?>("--out", "-o") { Description = Text("SchemaOutDescription") };
+        var rubricSchema = new Command("rubric", Text("SchemaRubricDescription")) { outOption };
+        rubricSchema.SetAction(parse => WriteSchema(JsonSchemas.Rubric(), parse.GetValue(outOption), output));
+
+        var rubricOption = RubricOption();
+        var evidenceOut = new Option<string?>("--out", "-o") { Description = Text("SchemaOutDescription") };
+        var evidenceSchema = new Command("evidence", Text("SchemaEvidenceDescription")) { rubricOption, evidenceOut };
+        evidenceSchema.SetAction(parse => LoadRubric(parse.GetValue(rubricOption)!, error) is { } rubric
+            ? WriteSchema(JsonSchemas.Evidence(rubric), parse.GetValue(evidenceOut), output)
+            : InputErrors);
+
+        return new Command("schema", Text("SchemaDescription")) { rubricSchema, evidenceSchema };
+    }
+
+    private static int WriteSchema(System.Text.Json.Nodes.JsonObject schema, string? outFile, TextWriter output)
+    {
+        var text = JsonSchemas.Write(schema);
+        if (outFile is null or "-")
+        {
+            output.Write(text);
+            return Success;
+        }
+
+        File.WriteAllText(outFile, text);
+        output.WriteLine(Text("SchemaWritten", outFile));
+        return Success;
     }
 
     /// <summary>Every unit scored on all cores, handed back in input order as each one's turn comes.</summary>
