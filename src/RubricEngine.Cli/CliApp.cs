@@ -44,6 +44,9 @@ internal static class CliApp
     /// <param name="environment">RUBRIC_LANG; null reads the process environment. Tests pass it to stay independent of the machine.</param>
     public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive = false, string? environment = null)
     {
+        // Whatever a file holds, nothing of it reaches the terminal as a control code (JSON escapes them already).
+        output = output as TerminalSafeWriter ?? new TerminalSafeWriter(output);
+        error = error as TerminalSafeWriter ?? new TerminalSafeWriter(error);
         var culture = CliText.Resolve(args, environment ?? Environment.GetEnvironmentVariable("RUBRIC_LANG"), CultureInfo.CurrentUICulture);
         Language = culture;
         var langOption = new Option<string>("--lang") { Description = CliText.Get(culture, "LangDescription"), Recursive = true };

@@ -30,7 +30,8 @@ internal static class RunProgress
         }
 
         // The caller has decided a person watches (stderr is a terminal); Spectre need not guess again from stdin.
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error), Interactive = InteractionSupport.Yes });
+        // The bar's own control codes go to the terminal as they are; the lines written above it are made safe first.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TerminalSafeWriter.Unwrap(error)), Interactive = InteractionSupport.Yes });
         return console.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -53,7 +54,7 @@ internal static class RunProgress
     private sealed class Bar(IAnsiConsole console, ProgressTask task) : IRunProgress
     {
         // Text, not markup: file names and messages may hold '[' and ']'.
-        public void WriteError(string line) => console.Write(new Text(line + Environment.NewLine));
+        public void WriteError(string line) => console.Write(new Text(TerminalText.Safe(line) + Environment.NewLine));
 
         public void Advance() => task.Increment(1);
 

@@ -323,7 +323,7 @@ internal static class EvidenceReader
                 var byLabel = slot.AllowedLabels.IsDefault ? -1 : slot.AllowedLabels.IndexOf(level);
                 var hint = byLabel >= 0 ? MessageText.Of("WriteLevelFor", slot.Allowed[byLabel], level) : Suggestions.DidYouMean(level, slot.Allowed);
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownEvidenceValue, reader.Node("level", false)!.Span,
-                    MessageText.Of("UnknownLevel", level, hint, string.Join(", ", slot.Allowed))));
+                    MessageText.Of("UnknownLevel", level, hint, string.Join(", ", slot.Allowed), Values.FullWidthHint(level))));
             }
 
             if (diagnostics.Count > reportedBefore || name is null)
@@ -360,7 +360,7 @@ internal static class EvidenceReader
             if (!slot.Allowed.Contains(id))
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownEvidenceValue, item.Span,
-                    MessageText.Of("UnknownItem", id, what, Suggestions.DidYouMean(id, slot.Allowed), string.Join(", ", slot.Allowed))));
+                    MessageText.Of("UnknownItem", id, what, Suggestions.DidYouMean(id, slot.Allowed), string.Join(", ", slot.Allowed), Values.FullWidthHint(id))));
                 valid = false;
                 continue;
             }

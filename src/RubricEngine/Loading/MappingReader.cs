@@ -126,10 +126,26 @@ internal static class Values
             {
                 return MessageText.Of("IdeographicSpaceHint");
             }
+
+            // Invisible characters are named: the text looks right, and a message quoting it would look right too.
+            if (c is >= '\u200B' and <= '\u200F' or >= '\u202A' and <= '\u202E' or >= '\u2060' and <= '\u2069' or '\uFEFF' or '\u00AD' or '\u00A0'
+                || char.IsControl(c))
+            {
+                return MessageText.Of("InvisibleHint", ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+                    InvisibleNames.TryGetValue(c, out var name) ? $" ({name})" : "");
+            }
         }
 
         return MessageText.None;
     }
+
+    private static readonly Dictionary<char, string> InvisibleNames = new()
+    {
+        ['\u200B'] = "ZERO WIDTH SPACE", ['\u200C'] = "ZERO WIDTH NON-JOINER", ['\u200D'] = "ZERO WIDTH JOINER",
+        ['\u200E'] = "LEFT-TO-RIGHT MARK", ['\u200F'] = "RIGHT-TO-LEFT MARK", ['\u2060'] = "WORD JOINER",
+        ['\uFEFF'] = "ZERO WIDTH NO-BREAK SPACE", ['\u00AD'] = "SOFT HYPHEN", ['\u00A0'] = "NO-BREAK SPACE",
+        ['\u202E'] = "RIGHT-TO-LEFT OVERRIDE", ['\u001B'] = "ESCAPE", ['\u0000'] = "NULL",
+    };
 
     /// <summary>The longest number text read: 28 digits, a sign, a point and a little room for leading zeros.</summary>
     public const int MaxNumberLength = 32;
@@ -196,5 +212,6 @@ internal static class Values
     }
 
     public static Diagnostic WrongType(TreeNode node, MessageText what, MessageText expected) =>
-        Diagnostic.Error(DiagnosticCodes.WrongType, node.Span, MessageText.Of("WrongType", what, expected, node.Describe()));
+        Diagnostic.Error(DiagnosticCodes.WrongType, node.Span, MessageText.Of("WrongType", what, expected, node.Describe(),
+            node is ScalarNode scalar ? FullWidthHint(scalar.Value) : MessageText.None));
 }
