@@ -62,6 +62,9 @@ internal static class CliApp
             DiffCommand(output, error),
         };
 
+        // System.CommandLine's own words (Usage, Options, its parse errors) follow the UI culture: it ships zh-Hans.
+        var savedUiCulture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = culture;
         try
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
@@ -77,6 +80,10 @@ internal static class CliApp
             // sentence, not a stack trace.
             error.WriteLine(CliText.Get(Language, "InternalError", e.GetType().Name, e.Message));
             return InternalError;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = savedUiCulture;
         }
     }
 

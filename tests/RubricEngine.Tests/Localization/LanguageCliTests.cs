@@ -79,6 +79,15 @@ public sealed class LanguageCliTests
         }
     }
 
+    [Test]
+    public void Help_is_Chinese_with_lang_zh_and_English_with_lang_en()
+    {
+        var (_, output, _) = CliRunner.Run("score", "--help", "--lang", "zh");
+        output.Should().Contain("按考核细则给材料评分").And.Contain("考核细则 YAML 文件").And.Contain("用法");
+        (_, output, _) = CliRunner.Run("score", "--help", "--lang", "en");
+        output.Should().Contain("Score evidence against a rubric").And.Contain("Usage").And.NotContain("考核细则 YAML 文件");
+    }
+
     [TestCase(new string[0], "zh", "en-US", "zh-Hans")]
     [TestCase(new string[0], "en", "zh-CN", "")]
     [TestCase(new[] { "--lang", "en" }, "zh", "zh-CN", "")]
