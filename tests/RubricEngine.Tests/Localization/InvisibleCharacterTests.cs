@@ -7,16 +7,6 @@ namespace RubricEngine.Tests.Localization;
 [NonParallelizable] // the CLI runs from the repository root
 public sealed class InvisibleCharacterTests
 {
-    private static string TempFile(string text)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"invisible-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(file, text);
-        return file;
-    }
-
-    private static string Bailong(string from, string to) =>
-        File.ReadAllText(Repo.PathOf("samples/village-bailong.yaml")).Replace(from, to, StringComparison.Ordinal);
-
     [Test]
     public void A_zero_width_space_in_an_evidence_key_is_named_in_both_languages()
     {
@@ -30,19 +20,12 @@ public sealed class InvisibleCharacterTests
     [Test]
     public void The_terminal_shows_the_invisible_character_by_its_code_point()
     {
-        var file = TempFile(Bailong("{ leading_group: true,", "{ leading_group\u200B: true,"));
-        try
-        {
-            var (exit, _, error) = CliRunner.Run("score", "--lang", "zh", "--rubric", "rubrics/village.yaml", file);
-            exit.Should().Be(1);
-            error.Should().Contain("'organization' 行没有材料键 'leading_group<U+200B>'（是否应为 'leading_group'？）");
-            error.Should().Contain("其中有不可见字符 U+200B (ZERO WIDTH SPACE)，请删去");
-            error.Should().NotContain("\u200B");
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        using var evidence = TempYamlFile.Bailong("{ leading_group: true,", "{ leading_group\u200B: true,");
+        var (exit, _, error) = CliRunner.Run("score", "--lang", "zh", "--rubric", "rubrics/village.yaml", evidence.Path);
+        exit.Should().Be(1);
+        error.Should().Contain("'organization' 行没有材料键 'leading_group<U+200B>'（是否应为 'leading_group'？）");
+        error.Should().Contain("其中有不可见字符 U+200B (ZERO WIDTH SPACE)，请删去");
+        error.Should().NotContain("\u200B");
     }
 
     [TestCase("table")]
@@ -51,18 +34,11 @@ public sealed class InvisibleCharacterTests
     public void A_unit_name_cannot_send_escape_codes_to_the_terminal(string format)
     {
         // YAML's "\e" is ESC: "\e[2J" would clear the screen, "\e]0;…\a" would retitle the window.
-        var file = TempFile(Bailong("unit: 白龙村", "unit: \"\\e[2J白龙村\\a\""));
-        try
-        {
-            var (exit, output, error) = CliRunner.Run("score", "--rubric", "rubrics/village.yaml", "--format", format, file);
-            exit.Should().Be(0, error);
-            output.Should().NotContain("\u001B").And.NotContain("\u0007");
-            output.Should().Contain(format == "json" ? "\\u001B[2J白龙村\\u0007" : "<U+001B>[2J白龙村<U+0007>");
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        using var evidence = TempYamlFile.Bailong("unit: 白龙村", "unit: \"\\e[2J白龙村\\a\"");
+        var (exit, output, error) = CliRunner.Run("score", "--rubric", "rubrics/village.yaml", "--format", format, evidence.Path);
+        exit.Should().Be(0, error);
+        output.Should().NotContain("\u001B").And.NotContain("\u0007");
+        output.Should().Contain(format == "json" ? "\\u001B[2J白龙村\\u0007" : "<U+001B>[2J白龙村<U+0007>");
     }
 
     [Test]

@@ -7,76 +7,47 @@ namespace RubricEngine.Tests.Localization;
 [NonParallelizable] // the CLI runs from the repository root
 public sealed class LanguageCliTests
 {
-    private static string TempFile(string text)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"lang-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(file, text);
-        return file;
-    }
-
     [Test]
     public void Check_speaks_Chinese_with_lang_zh_and_English_with_lang_en()
     {
-        var file = TempFile(RubricText.OneRule("montly(1)"));
-        try
-        {
-            var (exit, output, _) = CliRunner.Run("check", "--lang", "zh", file);
-            exit.Should().Be(1);
-            output.Should().Contain($"{file}(19,15): 错误 RE0102: 未知的评分函数 'montly'，是否应为 'monthly'？");
-            output.Should().Contain($"{file}：1 个错误，0 个警告");
+        using var rubric = new TempYamlFile(RubricText.OneRule("montly(1)"));
+        var file = rubric.Path;
+        var (exit, output, _) = CliRunner.Run("check", "--lang", "zh", file);
+        exit.Should().Be(1);
+        output.Should().Contain($"{file}(19,15): 错误 RE0102: 未知的评分函数 'montly'，是否应为 'monthly'？");
+        output.Should().Contain($"{file}：1 个错误，0 个警告");
 
-            (exit, output, _) = CliRunner.Run("check", "--lang", "en", file);
-            exit.Should().Be(1);
-            output.Should().Contain($"{file}(19,15): error RE0102: unknown function 'montly'; did you mean 'monthly'?");
-            output.Should().Contain($"{file}: 1 error, 0 warnings");
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        (exit, output, _) = CliRunner.Run("check", "--lang", "en", file);
+        exit.Should().Be(1);
+        output.Should().Contain($"{file}(19,15): error RE0102: unknown function 'montly'; did you mean 'monthly'?");
+        output.Should().Contain($"{file}: 1 error, 0 warnings");
     }
 
     [Test]
     public void Score_names_a_mistyped_evidence_key_in_the_language_asked_for()
     {
-        var sample = File.ReadAllText(Path.Combine(Repo.Root, "samples/village-bailong.yaml"))
-            .Replace("{ leading_group: true,", "{ leading_grop: true,", StringComparison.Ordinal);
-        var file = TempFile(sample);
-        try
-        {
-            // Line 7 of the sample, column 19: where 'leading_grop' starts after "  organization: { ".
-            var (exit, _, error) = CliRunner.Run("score", "--lang", "zh", "--rubric", "rubrics/village.yaml", file);
-            exit.Should().Be(1);
-            error.Should().Contain($"{file}(7,19): 错误 RE0302: 'organization' 行没有材料键 'leading_grop'（是否应为 'leading_group'？）；'organization' 行的键有 leading_group, dedicated_staff, duties_on_wall");
-            error.Should().Contain($"rubric：{file} 未评分：有 1 个错误");
+        using var evidence = TempYamlFile.Bailong("{ leading_group: true,", "{ leading_grop: true,");
+        var file = evidence.Path;
+        // Line 7 of the sample, column 19: where 'leading_grop' starts after "  organization: { ".
+        var (exit, _, error) = CliRunner.Run("score", "--lang", "zh", "--rubric", "rubrics/village.yaml", file);
+        exit.Should().Be(1);
+        error.Should().Contain($"{file}(7,19): 错误 RE0302: 'organization' 行没有材料键 'leading_grop'（是否应为 'leading_group'？）；'organization' 行的键有 leading_group, dedicated_staff, duties_on_wall");
+        error.Should().Contain($"rubric：{file} 未评分：有 1 个错误");
 
-            (exit, _, error) = CliRunner.Run("score", "--lang", "en", "--rubric", "rubrics/village.yaml", file);
-            exit.Should().Be(1);
-            error.Should().Contain($"{file}(7,19): error RE0302: line 'organization' has no evidence key 'leading_grop'; did you mean 'leading_group'?; its keys are leading_group, dedicated_staff, duties_on_wall");
-            error.Should().Contain($"rubric: {file} was not scored: it has 1 error");
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        (exit, _, error) = CliRunner.Run("score", "--lang", "en", "--rubric", "rubrics/village.yaml", file);
+        exit.Should().Be(1);
+        error.Should().Contain($"{file}(7,19): error RE0302: line 'organization' has no evidence key 'leading_grop'; did you mean 'leading_group'?; its keys are leading_group, dedicated_staff, duties_on_wall");
+        error.Should().Contain($"rubric: {file} was not scored: it has 1 error");
     }
 
     [Test]
     public void Warnings_on_the_card_are_Chinese_with_lang_zh()
     {
-        var sample = File.ReadAllLines(Path.Combine(Repo.Root, "samples/village-bailong.yaml"))
-            .Where(l => !l.StartsWith("  innovation:", StringComparison.Ordinal));
-        var file = TempFile(string.Join('\n', sample));
-        try
-        {
-            var (exit, output, _) = CliRunner.Run("score", "--lang", "zh", "--rubric", "rubrics/village.yaml", file);
-            exit.Should().Be(0);
-            output.Should().Contain($"注意：{file}(6,1): 警告 RE0305: 'innovation' 行没有材料，计 0 分").And.NotContain("warning");
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var sample = File.ReadAllLines(Repo.PathOf("samples/village-bailong.yaml")).Where(l => !l.StartsWith("  innovation:", StringComparison.Ordinal));
+        using var evidence = new TempYamlFile(string.Join('\n', sample));
+        var (exit, output, _) = CliRunner.Run("score", "--lang", "zh", "--rubric", "rubrics/village.yaml", evidence.Path);
+        exit.Should().Be(0);
+        output.Should().Contain($"注意：{evidence.Path}(6,1): 警告 RE0305: 'innovation' 行没有材料，计 0 分").And.NotContain("warning");
     }
 
     [Test]
