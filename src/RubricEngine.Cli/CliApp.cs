@@ -1,5 +1,9 @@
+using System.Collections.Immutable;
 using System.CommandLine;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using RubricEngine.Cli.Formatting;
 using RubricEngine.Diagnostics;
 using RubricEngine.Reporting;
@@ -46,14 +50,14 @@ internal static class CliApp
 
     private static Command CheckCommand(TextWriter output)
     {
-        var files = new Argument<string[]>("rubric") { Description = "Rubric YAML files to check", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("rubric") { Description = $"Rubric YAML files, or built-in rubric ids ({string.Join(", ", Rubric.BuiltInIds)}), to check", Arity = ArgumentArity.OneOrMore };
         var command = new Command("check", "Check rubric files; print errors and warnings as file(line,col): severity code: message") { files };
         command.SetAction(parse =>
         {
             var exit = Success;
             foreach (var file in parse.GetValue(files)!)
             {
-                var loaded = Rubric.TryLoad(file, out var rubric, out var diagnostics);
+                var loaded = TryLoadRubric(file, out var rubric, out var diagnostics);
                 foreach (var diagnostic in diagnostics)
                 {
                     output.WriteLine(diagnostic);
@@ -77,7 +81,11 @@ internal static class CliApp
 
     private static Command ScoreCommand(TextWriter output, TextWriter error)
     {
-        var rubricOption = new Option<string>("--rubric", "-r") { Description = "The rubric YAML file", Required = true };
+        var rubricOption = new Option<string>("--rubric", "-r")
+        {
+            Description = $"The rubric YAML file, or a built-in rubric id ({string.Join(", ", Rubric.BuiltInIds)})",
+            Required = true,
+        };
         var formatOption = new Option<string>("--format", "-f") { Description = "Output format", DefaultValueFactory = _ => "table" };
         formatOption.AcceptOnlyFromAmong("table", "json", "markdown");
         var evidence = new Argument<string[]>("evidence") { Description = "Evidence files, YAML or JSON", Arity = ArgumentArity.OneOrMore };
@@ -86,7 +94,7 @@ internal static class CliApp
         {
             var rubricFile = parse.GetValue(rubricOption)!;
             var format = parse.GetValue(formatOption)!;
-            if (!Rubric.TryLoad(rubricFile, out var rubric, out var rubricDiagnostics))
+            if (!TryLoadRubric(rubricFile, out var rubric, out var rubricDiagnostics))
             {
                 Report(rubricDiagnostics, error);
                 error.WriteLine($"rubric: {rubricFile} has errors; nothing was scored");
@@ -117,15 +125,20 @@ internal static class CliApp
         return command;
     }
 
+    /// <summary>
+    /// A rubric argument is a file; a name that is no file but a built-in id (<c>village</c>) is the built-in rubric.
+    /// The file comes first, so a local file never silently loses to a built-in of the same name.
+    /// </summary>
+    private static bool TryLoadRubric(string fileOrId, [NotNullWhen(true)] out Rubric? rubric, out ImmutableArray<Diagnostic> diagnostics) =>
+        !File.Exists(fileOrId) && Rubric.BuiltInIds.Contains(fileOrId, StringComparer.Ordinal)
+            ? Rubric.TryLoadBuiltIn(fileOrId, out rubric, out diagnostics)
+            : Rubric.TryLoad(fileOrId, out rubric, out diagnostics);
+
     private static string Render(List<ScoreCard> cards, string format, bool severalFiles)
     {
         if (format == "json")
         {
-            // One evidence file gives the contract's object; several give an array of them (of those scored),
-            // so a script knows the shape from its own command line.
-            return severalFiles
-                ? "[" + string.Join(",", cards.Select(ScoreCardJson.Write)) + "]" + Environment.NewLine
-                : string.Concat(cards.Select(c => ScoreCardJson.Write(c) + Environment.NewLine));
+            return RenderJson(cards, severalFiles);
         }
 
         var text = new StringBuilder();
@@ -136,6 +149,32 @@ internal static class CliApp
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// One evidence file gives the contract's object; several give an array of them (of those scored), so a script
+    /// knows the shape from its own command line.
+    /// </summary>
+    private static string RenderJson(List<ScoreCard> cards, bool severalFiles)
+    {
+        if (!severalFiles)
+        {
+            return string.Concat(cards.Select(c => ScoreCardJson.Write(c) + Environment.NewLine));
+        }
+
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartArray();
+            foreach (var card in cards)
+            {
+                ScoreCardJson.WriteTo(card, json);
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
     }
 
     private static void Report(IEnumerable<Diagnostic> diagnostics, TextWriter error)

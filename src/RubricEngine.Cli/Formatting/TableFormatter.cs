@@ -43,7 +43,7 @@ internal static class TableFormatter
         return text.ToString();
     }
 
-    private static string Format(decimal value) => RubricEngine.Numbers.Format(value);
+    private static string Format(decimal value) => Numbers.Format(value);
 
     private static string Row(string[] cells, int[] widths) =>
         string.Join("  ", cells.Select((c, i) => i >= 2 ? TextWidth.PadLeft(c, widths[i]) : TextWidth.PadRight(c, widths[i]))).TrimEnd();

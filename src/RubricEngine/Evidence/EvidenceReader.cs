@@ -71,7 +71,7 @@ internal static class EvidenceReader
 
         ReportMissing(lines, values, lineSpans, reader.KeyNode("lines")!.Span, warnings);
         return new EvidenceSet(file, unit, year, values.ToFrozenDictionary(StringComparer.Ordinal),
-            [.. warnings.OrderBy(w => w.Span.Line).ThenBy(w => w.Span.Column)]);
+            [.. warnings.OrderBy(w => w.Span.Line).ThenBy(w => w.Span.Column).ThenBy(w => w.Span.Path, StringComparer.Ordinal)]);
     }
 
     private static int? ReadYear(MappingReader reader, List<Diagnostic> diagnostics)
@@ -224,7 +224,7 @@ internal static class EvidenceReader
             return null;
         }
 
-        var publications = ImmutableArray.CreateBuilder<Publication>();
+        var publications = ImmutableArray.CreateBuilder<LevelledPublication>();
         var valid = true;
         foreach (var item in list.Items)
         {
@@ -253,7 +253,7 @@ internal static class EvidenceReader
                 continue;
             }
 
-            publications.Add(new Publication(name, index));
+            publications.Add(new LevelledPublication(name, index));
         }
 
         return valid ? new PublicationsValue(publications.ToImmutable()) : null;

@@ -14,8 +14,8 @@ internal sealed record CountValue(int Value) : EvidenceValue;
 
 internal sealed record AmountValue(decimal Value) : EvidenceValue;
 
-internal sealed record Publication(string Item, int LevelIndex);
+internal sealed record LevelledPublication(string Item, int LevelIndex);
 
-internal sealed record PublicationsValue(ImmutableArray<Publication> Publications) : EvidenceValue;
+internal sealed record PublicationsValue(ImmutableArray<LevelledPublication> Publications) : EvidenceValue;
 
 internal sealed record ItemIdsValue(ImmutableArray<string> Items) : EvidenceValue;

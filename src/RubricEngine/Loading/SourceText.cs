@@ -33,7 +33,8 @@ internal static class SourceText
                 return null;
             }
 
-            bytes = ReadAtMost(path, limits.MaxFileBytes, out var tooLarge);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+            bytes = ReadAtMost(stream, limits.MaxFileBytes, out var tooLarge);
             if (tooLarge)
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.StartOf(path),
@@ -54,9 +55,8 @@ internal static class SourceText
     /// Reads until the end or one byte past the limit, whichever comes first. The length a file reports is not
     /// trusted: it can grow while being read, and a file system may report 0 for what has no end.
     /// </summary>
-    private static byte[] ReadAtMost(string path, int limit, out bool tooLarge)
+    private static byte[] ReadAtMost(Stream stream, int limit, out bool tooLarge)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
         var buffer = new byte[(int)Math.Min(Math.Max(stream.CanSeek ? stream.Length : 0, 4096), (long)limit + 1)];
         var filled = 0;
         while (true)
@@ -81,6 +81,29 @@ internal static class SourceText
 
             filled += read;
         }
+    }
+
+    /// <summary>Reads a caller's stream (left open) to its end, but never more than one byte past the size limit.</summary>
+    public static string? ReadStream(Stream stream, string file, LoadLimits limits, List<Diagnostic> diagnostics)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = ReadAtMost(stream, limits.MaxFileBytes, out var tooLarge);
+            if (tooLarge)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.StartOf(file),
+                    string.Create(CultureInfo.InvariantCulture, $"the stream has more than {limits.MaxFileBytes} bytes, the limit")));
+                return null;
+            }
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.StartOf(file), $"cannot read the stream: {e.Message}"));
+            return null;
+        }
+
+        return Decode(bytes, file, limits, diagnostics);
     }
 
     public static string? Decode(ReadOnlySpan<byte> bytes, string file, LoadLimits limits, List<Diagnostic> diagnostics)

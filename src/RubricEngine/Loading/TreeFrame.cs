@@ -36,7 +36,7 @@ internal sealed class TreeFrame(bool isMapping, SourceSpan span)
             if (seenKeys.TryGetValue(key.Value, out var first))
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateKey, key.Span,
-                    $"duplicate key '{key.Value}' (first given at line {first.Span.Line}); keep one of them"));
+                    $"duplicate key '{key.Value}'{(first.Span.Path is null ? $" (first given at line {first.Span.Line})" : "")}; keep one of them"));
                 return false;
             }
 

@@ -23,7 +23,7 @@ public sealed class PropertyTests
     {
         if (file.StartsWith("rubrics/", StringComparison.Ordinal))
         {
-            var loaded = Rubric.TryParse(text, file, out var rubric, out var diagnostics);
+            var loaded = Rubric.TryLoadText(text, file, out var rubric, out var diagnostics);
             return Sound(loaded, rubric is not null, diagnostics);
         }
 
