@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Reflection;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -29,6 +31,9 @@ internal static class CliApp
             CheckCommand(output),
             ScoreCommand(output, error),
         };
+
+        // The version is the tool's own (MinVer's, from the git tag), also when another program hosts it in-process.
+        root.Options.OfType<VersionOption>().Single().Action = new PrintVersion(output);
 
         try
         {
@@ -182,6 +187,20 @@ internal static class CliApp
         foreach (var diagnostic in diagnostics)
         {
             error.WriteLine(diagnostic);
+        }
+    }
+
+    /// <summary>The package version: MinVer writes it into the assembly's informational version.</summary>
+    public static string Version { get; } = typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    private sealed class PrintVersion(TextWriter output) : SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            output.WriteLine(Version);
+            return Success;
         }
     }
 

@@ -79,7 +79,8 @@ internal static class ValueTreeReader
                     var mapping = new TreeFrame(isMapping: true, span);
                     foreach (var property in element.EnumerateObject())
                     {
-                        var childPath = path == "." ? property.Name : $"{path}.{property.Name}";
+                        // As for evidence built in code: a line's path is its id ("lectures"), not "lines.lectures".
+                        var childPath = path == "." || (path == "lines" && depth == 1) ? property.Name : $"{path}.{property.Name}";
                         if (Read(property.Value, childPath, depth + 1) is not { } value
                             || !mapping.Add(new ScalarNode(property.Name, ScalarKind.Quoted, SourceSpan.AtPath(file, childPath), SourceSpan.AtPath(file, childPath), IsSingleLine: true), diagnostics)
                             || !mapping.Add(value, diagnostics))

@@ -73,7 +73,7 @@ public sealed class PropertyTests
             var again = Score(rubric, evidence.ToYaml(seedA));
             return a.Lines.Select(l => (l.Id, l.Score, l.Bonus)).SequenceEqual(b.Lines.Select(l => (l.Id, l.Score, l.Bonus)))
                 && a.Total == b.Total
-                && Reporting.ScoreCardJson.Write(a) == Reporting.ScoreCardJson.Write(again);
+                && RubricEngine.Reporting.ScoreCardJson.Write(a) == RubricEngine.Reporting.ScoreCardJson.Write(again);
         });
 
     [FsCheck.NUnit.Property(MaxTest = 150)]
