@@ -267,6 +267,34 @@ public sealed class UnitEvidenceTests
     }
 
     [Test]
+    public void Counts_score_a_ratio_and_a_per_item_rule()
+    {
+        var evidence = new UnitEvidence("town", "杨河镇")
+            .With("coverage", "stations_up_to_standard", new EvidenceFact.Flag(true))
+            .With("coverage", "villages_total", new EvidenceFact.Count(14))
+            .With("coverage", "villages_with_micro_lecture", new EvidenceFact.Count(3))
+            .With("activities", "activity_months", new EvidenceFact.Months([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]))
+            .With("activities", "projects", new EvidenceFact.Count(8));
+        Repo.Rubric("town").TryScore(evidence, out var card, out _).Should().BeTrue();
+        // 4 + 4 × 3 ÷ (14 × 0.3) = 4 + 2.857142… = 6.857… → 6.86
+        card!.Lines.Single(l => l.Id == "coverage").Score.Should().Be(6.86m);
+        // 11 months × 1.5 = 16.5, + 8 projects × 0.6 = 4.8 → 21.3 (as in samples/town-yanghe.yaml)
+        card.Lines.Single(l => l.Id == "activities").Score.Should().Be(21.3m);
+    }
+
+    [Test]
+    public void A_numerator_above_its_denominator_is_out_of_range_at_its_key()
+    {
+        var evidence = new UnitEvidence("town", "杨河镇")
+            .With("coverage", "villages_total", new EvidenceFact.Count(3))
+            .With("coverage", "villages_with_micro_lecture", new EvidenceFact.Count(14));
+        Repo.Rubric("town").TryScore(evidence, out _, out var diagnostics).Should().BeFalse();
+        var error = diagnostics.Should().ContainSingle(d => d.IsError).Subject;
+        error.Code.Should().Be(DiagnosticCodes.EvidenceOutOfRange);
+        error.Span.Path.Should().StartWith("coverage.villages_");
+    }
+
+    [Test]
     public void Lists_given_as_default_arrays_are_empty_lists()
     {
         var evidence = Bailong().With("lectures", "lecture_months", new EvidenceFact.Months(default(ImmutableArray<int>)));
