@@ -104,6 +104,9 @@ internal static class ValueTreeReader
                     }
 
                     return list.Complete();
+                case JsonValueKind.Undefined:
+                    // default(JsonElement): nothing was given, which reads as an empty value does in a file.
+                    return new ScalarNode("", ScalarKind.Plain, span, span, IsSingleLine: true);
                 case JsonValueKind.String:
                     return new ScalarNode(element.GetString()!, ScalarKind.Quoted, span, span, IsSingleLine: true);
                 default:

@@ -220,6 +220,10 @@ public sealed class UnitEvidenceTests
 
         Village.TryScore((JsonNode?)null, out _, out diagnostics).Should().BeFalse();
         diagnostics.Should().ContainSingle().Which.Code.Should().Be(DiagnosticCodes.WrongType);
+
+        Village.TryScore(default(JsonElement), out _, out diagnostics).Should().BeFalse();
+        diagnostics.Should().ContainSingle().Which.ToString().Should().Be(
+            "<json>(.): error RE0012: an evidence file must be a mapping of keys to values, not an empty value");
     }
 
     [Test]
