@@ -90,7 +90,7 @@ public abstract record EvidenceFact
 
     /// <summary>Publications and the level each reached, for <c>tiered</c>.</summary>
     /// <param name="Values">The publications.</param>
-    public sealed record Publications(ImmutableArray<Publication> Values) : EvidenceFact;
+    public sealed record Publications(ImmutableArray<PublishedItem> Values) : EvidenceFact;
 
     /// <summary>Ids of the criterion's items that are missing, for <c>per_missing</c>.</summary>
     /// <param name="Values">The item ids, from the criterion's <c>items</c>.</param>
@@ -100,4 +100,4 @@ public abstract record EvidenceFact
 /// <summary>One publication of an item at a level, for <see cref="EvidenceFact.Publications"/>.</summary>
 /// <param name="Item">The item published, e.g. <c>tea-lecture</c>.</param>
 /// <param name="Level">The level id from the rubric's <c>levels</c>, e.g. <c>county</c> or <c>city</c>.</param>
-public sealed record Publication(string Item, string Level);
+public sealed record PublishedItem(string Item, string Level);
