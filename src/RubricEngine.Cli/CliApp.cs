@@ -1,14 +1,16 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.CommandLine.Invocation;
-using System.Reflection;
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using System.Reflection;
 using RubricEngine.Cli.Formatting;
+using RubricEngine.Cli.Forms;
+using RubricEngine.Cli.Inputs;
+using RubricEngine.Cli.Reports;
+using RubricEngine.Cli.Scoring;
 using RubricEngine.Diagnostics;
 using RubricEngine.Reporting;
+using RubricEngine.Revisions;
 
 namespace RubricEngine.Cli;
 
@@ -24,12 +26,19 @@ internal static class CliApp
     /// <summary>Exit code for a defect in the tool itself.</summary>
     public const int InternalError = 3;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <param name="args">The command line.</param>
+    /// <param name="output">stdout: score cards, check results.</param>
+    /// <param name="error">stderr: diagnostics, and progress when <paramref name="interactive"/>.</param>
+    /// <param name="interactive">True when stderr is a terminal a person watches: progress is then drawn there.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive = false)
     {
         var root = new RootCommand("rubric: check assessment rubrics (考核细则) and score evidence against them")
         {
             CheckCommand(output),
-            ScoreCommand(output, error),
+            ScoreCommand(output, error, interactive),
+            ReportCommand(output, error, interactive),
+            TemplateCommand(output, error),
+            DiffCommand(output, error),
         };
 
         // The version is the tool's own (MinVer's, from the git tag), also when another program hosts it in-process.
@@ -84,50 +93,219 @@ internal static class CliApp
         return command;
     }
 
-    private static Command ScoreCommand(TextWriter output, TextWriter error)
+    private static Command ScoreCommand(TextWriter output, TextWriter error, bool interactive)
     {
-        var rubricOption = new Option<string>("--rubric", "-r")
-        {
-            Description = $"The rubric YAML file, or a built-in rubric id ({string.Join(", ", Rubric.BuiltInIds)})",
-            Required = true,
-        };
+        var rubricOption = RubricOption();
         var formatOption = new Option<string>("--format", "-f") { Description = "Output format", DefaultValueFactory = _ => "table" };
-        formatOption.AcceptOnlyFromAmong("table", "json", "markdown");
-        var evidence = new Argument<string[]>("evidence") { Description = "Evidence files, YAML or JSON", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("score", "Score evidence files against a rubric") { rubricOption, formatOption, evidence };
+        formatOption.AcceptOnlyFromAmong([.. ScoreOutput.Formats.Keys.Order(StringComparer.Ordinal)]);
+        var recursiveOption = RecursiveOption();
+        var inputs = InputsArgument();
+        var command = new Command("score", "Score evidence against a rubric: files, folders, glob patterns or Excel forms")
+        {
+            rubricOption, formatOption, recursiveOption, inputs,
+        };
         command.SetAction(parse =>
         {
-            var rubricFile = parse.GetValue(rubricOption)!;
-            var format = parse.GetValue(formatOption)!;
-            if (!TryLoadRubric(rubricFile, out var rubric, out var rubricDiagnostics))
+            if (LoadRubric(parse.GetValue(rubricOption)!, error) is not { } rubric)
             {
-                Report(rubricDiagnostics, error);
-                error.WriteLine($"rubric: {rubricFile} has errors; nothing was scored");
                 return InputErrors;
             }
 
-            var cards = new List<ScoreCard>();
-            var failed = 0;
-            var files = parse.GetValue(evidence)!;
-            foreach (var file in files)
+            var expanded = InputExpander.Expand(parse.GetValue(inputs)!, parse.GetValue(recursiveOption));
+            Report(expanded.Problems, error);
+            var writer = ScoreOutput.Formats[parse.GetValue(formatOption)!](output, expanded.NamedSeveral);
+
+            // A progress bar only where it cannot mix with the cards: stderr on a terminal, stdout redirected.
+            var failed = RunProgress.Run(error, interactive && Console.IsOutputRedirected, expanded.Files.Length, progress =>
             {
-                if (rubric.TryScore(file, out var card, out var diagnostics))
+                var refused = 0;
+                writer.Begin();
+                foreach (var outcome in ScoreAll(rubric, expanded.Files, progress))
                 {
-                    // Warnings travel in the score card itself (table, markdown and JSON alike).
-                    cards.Add(card);
+                    if (outcome.Card is { } card)
+                    {
+                        // Warnings travel in the score card itself (table, markdown and JSON alike).
+                        writer.Write(outcome.Source, card);
+                    }
+                    else
+                    {
+                        refused++;
+                        ReportRefused(outcome, progress);
+                    }
                 }
-                else
+
+                writer.End();
+                return refused;
+            });
+            return failed == 0 && expanded.Problems.IsEmpty ? Success : InputErrors;
+        });
+        return command;
+    }
+
+    private static Command DiffCommand(TextWriter output, TextWriter error)
+    {
+        var oldFile = new Argument<string>("old") { Description = "The rubric as it was (YAML), or a built-in rubric id" };
+        var newFile = new Argument<string>("new") { Description = "The revised rubric (YAML)" };
+        var evidenceOption = new Option<string[]>("--evidence", "-e")
+        {
+            Description = "Evidence files or folders: score each under both versions and show the impact per unit",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var formatOption = new Option<string>("--format", "-f") { Description = "Output format", DefaultValueFactory = _ => "table" };
+        formatOption.AcceptOnlyFromAmong("table", "json", "markdown");
+        var command = new Command("diff", "Show what changed between two versions of a rubric, and with --evidence what it does to each unit's score")
+        {
+            oldFile, newFile, evidenceOption, formatOption,
+        };
+        command.SetAction(parse =>
+        {
+            var loadedOld = TryLoadRubric(parse.GetValue(oldFile)!, out var old, out var oldDiagnostics);
+            var loadedNew = TryLoadRubric(parse.GetValue(newFile)!, out var revised, out var newDiagnostics);
+            if (!loadedOld || !loadedNew)
+            {
+                Report(oldDiagnostics.Concat(newDiagnostics).Where(d => d.IsError), error);
+                error.WriteLine("rubric: a rubric has errors; run 'rubric check' on it; nothing was compared");
+                return InputErrors;
+            }
+
+            var diff = RubricDiff.Compare(old!, revised!);
+            RevisionImpact? impact = null;
+            var failed = false;
+            if (parse.GetValue(evidenceOption) is { Length: > 0 } inputs)
+            {
+                var (files, fromFolders) = EvidenceInputs.Expand(inputs, error);
+                impact = RevisionImpact.Assess(old!, revised!, files);
+                foreach (var refused in impact.Refused)
                 {
-                    failed++;
-                    Report(diagnostics, error);
-                    error.WriteLine($"rubric: {file} was not scored: it has {Plural(diagnostics.Count(d => d.IsError), "error")}");
+                    // A folder may hold evidence for other rubrics (samples/ does): those are skipped, not failures.
+                    if (fromFolders.Contains(refused.File) && refused.Diagnostics.Where(d => d.IsError).All(d => d.Code == DiagnosticCodes.WrongRubric))
+                    {
+                        error.WriteLine($"rubric: skipped {refused.File}: it is evidence for another rubric");
+                        continue;
+                    }
+
+                    failed = true;
+                    Report(refused.Diagnostics, error);
+                    error.WriteLine($"rubric: {refused.File} was not scored: it has {Plural(refused.Diagnostics.Count(d => d.IsError), "error")}");
                 }
             }
 
-            output.Write(Render(cards, format, severalFiles: files.Length > 1));
-            return failed == 0 ? Success : InputErrors;
+            output.Write(parse.GetValue(formatOption) switch
+            {
+                "json" => RevisionJson.Write(diff, impact) + Environment.NewLine,
+                "markdown" => RevisionMarkdownFormatter.Format(diff, impact),
+                _ => RevisionTableFormatter.Format(diff, impact),
+            });
+            return failed ? InputErrors : Success;
         });
         return command;
+    }
+
+    private static Command ReportCommand(TextWriter output, TextWriter error, bool interactive)
+    {
+        var rubricOption = RubricOption();
+        var outOption = new Option<string>("--out", "-o")
+        {
+            Description = "The report file; its extension picks the format: " + string.Join(", ", ReportWriters.ByExtension.Keys.Order(StringComparer.Ordinal)),
+            Required = true,
+        };
+        outOption.Validators.Add(result =>
+        {
+            if (ReportWriters.For(result.GetValueOrDefault<string>() ?? "") is null)
+            {
+                result.AddError($"--out must end in {string.Join(", ", ReportWriters.ByExtension.Keys.Order(StringComparer.Ordinal))}, which picks the report's format");
+            }
+        });
+        var recursiveOption = RecursiveOption();
+        var inputs = InputsArgument();
+        var command = new Command("report", "Score many units and write a ranked county report (Excel, CSV, HTML with charts, or Markdown)")
+        {
+            rubricOption, outOption, recursiveOption, inputs,
+        };
+        command.SetAction(parse =>
+        {
+            if (LoadRubric(parse.GetValue(rubricOption)!, error) is not { } rubric)
+            {
+                return InputErrors;
+            }
+
+            var outFile = parse.GetValue(outOption)!;
+            // A report written into the folder it reads (乡镇/ --out 乡镇/汇总.xlsx) must not read last run's report as a form.
+            var expanded = InputExpander.Expand(parse.GetValue(inputs)!, parse.GetValue(recursiveOption), exclude: outFile);
+            Report(expanded.Problems, error);
+            var builder = new CountyReportBuilder(rubric);
+            foreach (var problem in expanded.Problems)
+            {
+                // A pattern or folder that named nothing is listed with the refused files, so the report shows it too.
+                builder.Add(new UnitOutcome(problem.Span.File, null, [problem]));
+            }
+
+            RunProgress.Run(error, interactive, expanded.Files.Length, progress =>
+            {
+                foreach (var outcome in ScoreAll(rubric, expanded.Files, progress))
+                {
+                    builder.Add(outcome);
+                    if (outcome.Card is null)
+                    {
+                        ReportRefused(outcome, progress);
+                    }
+                }
+
+                return 0;
+            });
+
+            var report = builder.Build();
+            ReportWriters.For(outFile)!.Write(report, outFile);
+            output.WriteLine($"rubric: {outFile}: {report.Ranking.Length} units ranked, {report.Refused.Length} not scored");
+            return report.Refused.IsEmpty && expanded.Problems.IsEmpty ? Success : InputErrors;
+        });
+        return command;
+    }
+
+    private static Command TemplateCommand(TextWriter output, TextWriter error)
+    {
+        var rubricOption = RubricOption();
+        var formatOption = new Option<string>("--format", "-f") { Description = "The form's format", DefaultValueFactory = _ => "xlsx" };
+        formatOption.AcceptOnlyFromAmong("xlsx");
+        var outOption = new Option<string?>("--out", "-o") { Description = "The workbook to write; default <rubric id>-form.xlsx" };
+        var command = new Command("template", "Write an empty evidence form: one row per unit, one column per evidence key")
+        {
+            rubricOption, formatOption, outOption,
+        };
+        command.SetAction(parse =>
+        {
+            if (LoadRubric(parse.GetValue(rubricOption)!, error) is not { } rubric)
+            {
+                return InputErrors;
+            }
+
+            var outFile = parse.GetValue(outOption) ?? $"{rubric.Id}-form.xlsx";
+            ExcelForm.WriteTemplate(rubric, outFile);
+            output.WriteLine($"rubric: {outFile}: a form for rubric '{rubric.Id}' with {ExcelForm.Columns(rubric).Length} evidence columns");
+            return Success;
+        });
+        return command;
+    }
+
+    /// <summary>Every unit scored on all cores, handed back in input order as each one's turn comes.</summary>
+    private static IEnumerable<UnitOutcome> ScoreAll(Rubric rubric, IEnumerable<string> files, IRunProgress progress)
+    {
+        var units = UnitSources.Of(rubric, files, progress.AddUnits);
+        foreach (var outcome in OrderedParallel.Run(units.Select(u => u.Score), OrderedParallel.DefaultWindow))
+        {
+            progress.Advance();
+            yield return outcome;
+        }
+    }
+
+    private static void ReportRefused(UnitOutcome outcome, IRunProgress progress)
+    {
+        foreach (var diagnostic in outcome.Diagnostics)
+        {
+            progress.WriteError(diagnostic.ToString());
+        }
+
+        progress.WriteError($"rubric: {outcome.Source} was not scored: it has {Plural(outcome.ErrorCount, "error")}");
     }
 
     /// <summary>
@@ -135,52 +313,35 @@ internal static class CliApp
     /// The file comes first, so a local file never silently loses to a built-in of the same name.
     /// </summary>
     private static bool TryLoadRubric(string fileOrId, [NotNullWhen(true)] out Rubric? rubric, out ImmutableArray<Diagnostic> diagnostics) =>
-        !File.Exists(fileOrId) && Rubric.BuiltInIds.Contains(fileOrId, StringComparer.Ordinal)
+        !File.Exists(fileOrId) && !Directory.Exists(fileOrId) && Rubric.BuiltInIds.Contains(fileOrId, StringComparer.Ordinal)
             ? Rubric.TryLoadBuiltIn(fileOrId, out rubric, out diagnostics)
             : Rubric.TryLoad(fileOrId, out rubric, out diagnostics);
 
-    private static string Render(List<ScoreCard> cards, string format, bool severalFiles)
+    private static Rubric? LoadRubric(string file, TextWriter error)
     {
-        if (format == "json")
+        if (TryLoadRubric(file, out var rubric, out var diagnostics))
         {
-            return RenderJson(cards, severalFiles);
+            return rubric;
         }
 
-        var text = new StringBuilder();
-        foreach (var card in cards)
-        {
-            text.Append(format == "markdown" ? MarkdownFormatter.Format(card) : TableFormatter.Format(card));
-            text.AppendLine();
-        }
-
-        return text.ToString();
+        Report(diagnostics, error);
+        error.WriteLine($"rubric: {file} has errors; nothing was scored");
+        return null;
     }
 
-    /// <summary>
-    /// One evidence file gives the contract's object; several give an array of them (of those scored), so a script
-    /// knows the shape from its own command line.
-    /// </summary>
-    private static string RenderJson(List<ScoreCard> cards, bool severalFiles)
+    private static Option<string> RubricOption() => new("--rubric", "-r")
     {
-        if (!severalFiles)
-        {
-            return string.Concat(cards.Select(c => ScoreCardJson.Write(c) + Environment.NewLine));
-        }
+        Description = $"The rubric YAML file, or a built-in rubric id ({string.Join(", ", Rubric.BuiltInIds)})",
+        Required = true,
+    };
 
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartArray();
-            foreach (var card in cards)
-            {
-                ScoreCardJson.WriteTo(card, json);
-            }
+    private static Option<bool> RecursiveOption() => new("--recursive") { Description = "Also read the evidence in subfolders of the folders given" };
 
-            json.WriteEndArray();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
-    }
+    private static Argument<string[]> InputsArgument() => new("evidence")
+    {
+        Description = "Evidence: YAML or JSON files, Excel forms (.xlsx), folders, or glob patterns such as \"乡镇/*.yaml\" or \"**/*.yml\" (expanded by the tool)",
+        Arity = ArgumentArity.OneOrMore,
+    };
 
     private static void Report(IEnumerable<Diagnostic> diagnostics, TextWriter error)
     {

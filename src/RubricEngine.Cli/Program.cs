@@ -2,4 +2,4 @@ using System.Text;
 using RubricEngine.Cli;
 
 Console.OutputEncoding = Encoding.UTF8;
-return CliApp.Run(args, Console.Out, Console.Error);
+return CliApp.Run(args, Console.Out, Console.Error, interactive: !Console.IsErrorRedirected);

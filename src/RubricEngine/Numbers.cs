@@ -2,11 +2,8 @@ using System.Globalization;
 
 namespace RubricEngine;
 
-/// <summary>
-/// Scores as text, exactly as the library writes them in reasons, messages and JSON: invariant culture, no trailing
-/// zeros, no exponent. A tool that prints scores beside the library's reasons uses it to show them the same way.
-/// </summary>
-public static class Numbers
+/// <summary>Invariant, exact formatting of scores for messages and reasons; public callers use <see cref="Reporting.ScoreText"/>.</summary>
+internal static class Numbers
 {
     /// <summary>The same value without trailing zeros (75.0 → 75), so that ToString and JSON show it plainly.</summary>
     internal static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;

@@ -37,7 +37,9 @@ public sealed class Rubric
         Id = syntax.Id.Value;
         Title = syntax.Title;
         Source = syntax.Source;
-        Total = syntax.Total.Value;
+        Total = syntax.Total!.Value.Value;
+        Version = syntax.Version;
+        Effective = syntax.Effective;
         Decimals = syntax.Rounding.Decimals;
         Rounding = syntax.Rounding.Mode;
         Sections = [.. syntax.Sections.Select(s => new RubricSection(s.Name.Value, s.Points.Value))];
@@ -58,6 +60,12 @@ public sealed class Rubric
 
     /// <summary>The document it comes from.</summary>
     public string Source { get; }
+
+    /// <summary>The rubric's version as written under <c>version</c> (e.g. <c>2023</c>), or null when it names none.</summary>
+    public string? Version { get; }
+
+    /// <summary>The date this version takes effect (<c>effective</c>), or null.</summary>
+    public DateOnly? Effective { get; }
 
     /// <summary>Total nominal points.</summary>
     public decimal Total { get; }
@@ -266,14 +274,32 @@ public sealed class Rubric
         return scores is not null;
     }
 
-    private ScoreCard? ScoreText(string text, string file, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Scores evidence collected for <paramref name="previous"/> under this version, as far as it fits: lines, keys
+    /// and values this version does not have are warnings (RE0309), never errors. The impact of a revision uses it.
+    /// </summary>
+    /// <param name="file">The evidence file; read from disk when <paramref name="text"/> is null.</param>
+    /// <param name="text">The evidence as text, or null.</param>
+    internal bool TryScoreRevision(string file, string? text, Rubric previous, [NotNullWhen(true)] out ScoreCard? card, out ImmutableArray<Diagnostic> diagnostics)
     {
-        return TreeReader.Read(text, file, Limits, diagnostics) is { } tree ? ScoreTree(tree, file, diagnostics) : null;
+        var found = new List<Diagnostic>();
+        var target = new EvidenceTarget(Id, Version, previous.Id, IsRevision: true);
+        card = Guard(found, file, () =>
+        {
+            var read = text is null ? SourceText.ReadFile(file, Limits, found) : SourceText.FitsLimit(text, file, Limits, found) ? text : null;
+            return read is null ? null : ScoreText(read, file, found, target);
+        });
+        diagnostics = Sorted(found);
+        return card is not null;
     }
 
-    private ScoreCard? ScoreTree(TreeNode tree, string file, List<Diagnostic> diagnostics)
+    private ScoreCard? ScoreText(string text, string file, List<Diagnostic> diagnostics, EvidenceTarget? target = null) =>
+        TreeReader.Read(text, file, Limits, diagnostics) is { } tree ? ScoreTree(tree, file, diagnostics, target) : null;
+
+    /// <summary>Evidence read into a tree (from a file, text, a stream, a JSON value or a model built in code) → checked → scored.</summary>
+    private ScoreCard? ScoreTree(TreeNode tree, string file, List<Diagnostic> diagnostics, EvidenceTarget? target = null)
     {
-        if (EvidenceReader.Read(tree, file, Id, CompiledLines, Limits, diagnostics) is not { } evidence)
+        if (EvidenceReader.Read(tree, file, target ?? new EvidenceTarget(Id, Version), CompiledLines, Limits, diagnostics) is not { } evidence)
         {
             return null;
         }

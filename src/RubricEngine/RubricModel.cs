@@ -27,9 +27,67 @@ public sealed record RubricLine(
 /// <param name="Points">Nominal points; 0 for a bonus or a deduction.</param>
 /// <param name="Rule">The scoring rule in canonical DSL text.</param>
 /// <param name="IsBonus">True when the score is a bonus outside the line's points.</param>
-public sealed record RubricCriterion(ImmutableArray<string> Keys, string Label, decimal Points, string Rule, bool IsBonus);
+public sealed record RubricCriterion(ImmutableArray<string> Keys, string Label, decimal Points, string Rule, bool IsBonus)
+{
+    /// <summary>Each evidence key it reads with the value it must hold, in the order of <see cref="Keys"/>.</summary>
+    public ImmutableArray<EvidenceField> Fields { get; init; } = [];
+
+    /// <summary>The item ids that can be missing (<c>per_missing</c> only); empty otherwise.</summary>
+    public ImmutableArray<string> Items { get; init; } = [];
+}
 
 /// <summary>A section (考核项目) and its nominal points.</summary>
 /// <param name="Name">The section's name.</param>
 /// <param name="Points">Its nominal points: the sum of its lines' points.</param>
 public sealed record RubricSection(string Name, decimal Points);
+
+/// <summary>The shape of the value an evidence key takes, as the evidence file writes it.</summary>
+public enum EvidenceValueKind
+{
+    /// <summary><c>true</c> or <c>false</c>.</summary>
+    Flag,
+
+    /// <summary>A list of months, whole numbers 1 to 12.</summary>
+    Months,
+
+    /// <summary>A list of quarters, whole numbers 1 to 4.</summary>
+    Quarters,
+
+    /// <summary>A whole number within <see cref="EvidenceField.Min"/> and <see cref="EvidenceField.Max"/>.</summary>
+    Count,
+
+    /// <summary>A decimal number within <see cref="EvidenceField.Min"/> and <see cref="EvidenceField.Max"/>.</summary>
+    Amount,
+
+    /// <summary>A list of <c>{ item, level }</c>, the level among <see cref="EvidenceField.Allowed"/>.</summary>
+    Publications,
+
+    /// <summary>A list of ids among <see cref="EvidenceField.Allowed"/>.</summary>
+    ItemIds,
+}
+
+/// <summary>
+/// One evidence key a criterion reads and what its value must be: what a tool needs to build an evidence form
+/// (an Excel template with one column per key, say) without knowing the scoring functions.
+/// <code>
+/// foreach (var line in rubric.Lines)
+///     foreach (var criterion in line.Criteria)
+///         foreach (var field in criterion.Fields)
+///             Console.WriteLine($"{line.Id}.{field.Key}: {field.Kind} {field.Description}");   // organization.leading_group: Flag true or false
+/// </code>
+/// </summary>
+/// <param name="Key">The evidence key, under its line.</param>
+/// <param name="Kind">The value's shape.</param>
+/// <param name="Min">The lowest number allowed (Count, Amount); 0 otherwise.</param>
+/// <param name="Max">The highest number allowed (Count, Amount), or null for no limit.</param>
+/// <param name="Allowed">The allowed level ids (Publications) or item ids (ItemIds); empty otherwise.</param>
+/// <param name="AllowedLabels">The labels of <paramref name="Allowed"/> where the rubric gives them (县级 for county); empty otherwise.</param>
+/// <param name="Description">What to write, in words, as the evidence messages say it.</param>
+public sealed record EvidenceField(
+    string Key,
+    EvidenceValueKind Kind,
+    decimal Min,
+    decimal? Max,
+    ImmutableArray<string> Allowed,
+    ImmutableArray<string> AllowedLabels,
+    string Description);

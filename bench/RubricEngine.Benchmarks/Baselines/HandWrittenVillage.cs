@@ -146,7 +146,8 @@ public static class HandWrittenVillage
         }
 
         return new ScoreCard("village", "西乡县村（社区）新时代文明实践站建设工作考核细则（试行）", evidence.Unit, evidence.Year, lines,
-            sectionScores.MoveToImmutable(), Normalize(baseTotal), Normalize(bonusTotal), Normalize(baseTotal + bonusTotal), ImmutableArray<Diagnostic>.Empty);
+            sectionScores.MoveToImmutable(), Normalize(baseTotal), Normalize(bonusTotal), Normalize(baseTotal + bonusTotal), ImmutableArray<Diagnostic>.Empty,
+            Version: "2022", Effective: new DateOnly(2022, 5, 5));
     }
 
     // ---- numbers ----

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RubricEngine.Reporting;
 
 namespace RubricEngine.Cli.Formatting;
 
@@ -11,17 +12,17 @@ internal static class MarkdownFormatter
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"## {card.Title}");
         text.AppendLine();
-        text.AppendLine("单位：" + Escape(card.Unit) + (card.Year is { } year ? "　年度：" + year.ToString(CultureInfo.InvariantCulture) : ""));
+        text.AppendLine("单位：" + Escape(card.Unit) + (card.Year is { } year ? "　年度：" + year.ToString(CultureInfo.InvariantCulture) : "") + Version(card, "　"));
         text.AppendLine();
         text.AppendLine("| 考核项目 | 编号 | 分值 | 得分 | 加分 | 说明 |");
         text.AppendLine("|---|---|--:|--:|--:|---|");
         foreach (var line in card.Lines)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {Escape(line.Section)} | `{line.Id}` | {Numbers.Format(line.Points)} | {Numbers.Format(line.Score)} | {Numbers.Format(line.Bonus)} | {Escape(string.Join("；", line.Reasons))} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {Escape(line.Section)} | `{line.Id}` | {ScoreText.Format(line.Points)} | {ScoreText.Format(line.Score)} | {ScoreText.Format(line.Bonus)} | {Escape(string.Join("；", line.Reasons))} |");
         }
 
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"**基础分 {Numbers.Format(card.BaseTotal)} + 加分 {Numbers.Format(card.BonusTotal)} = 总分 {Numbers.Format(card.Total)}**");
+        text.AppendLine(CultureInfo.InvariantCulture, $"**基础分 {ScoreText.Format(card.BaseTotal)} + 加分 {ScoreText.Format(card.BonusTotal)} = 总分 {ScoreText.Format(card.Total)}**");
         if (card.Warnings.Length > 0)
         {
             text.AppendLine();
@@ -34,5 +35,7 @@ internal static class MarkdownFormatter
         return text.ToString();
     }
 
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string Version(ScoreCard card, string separator) => Formatting.Version.Of(card, separator);
+
+    internal static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

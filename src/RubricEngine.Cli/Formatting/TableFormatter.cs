@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RubricEngine.Reporting;
 
 namespace RubricEngine.Cli.Formatting;
 
@@ -10,7 +11,7 @@ internal static class TableFormatter
     {
         var text = new StringBuilder();
         text.AppendLine(card.Title);
-        text.AppendLine("单位：" + card.Unit + (card.Year is { } year ? "    年度：" + year.ToString(CultureInfo.InvariantCulture) : ""));
+        text.AppendLine("单位：" + card.Unit + (card.Year is { } year ? "    年度：" + year.ToString(CultureInfo.InvariantCulture) : "") + Version(card, "    "));
         text.AppendLine();
 
         string[] headers = ["考核项目", "编号", "分值", "得分", "加分"];
@@ -43,7 +44,9 @@ internal static class TableFormatter
         return text.ToString();
     }
 
-    private static string Format(decimal value) => Numbers.Format(value);
+    private static string Version(ScoreCard card, string separator) => Formatting.Version.Of(card, separator);
+
+    private static string Format(decimal value) => ScoreText.Format(value);
 
     private static string Row(string[] cells, int[] widths) =>
         string.Join("  ", cells.Select((c, i) => i >= 2 ? TextWidth.PadLeft(c, widths[i]) : TextWidth.PadRight(c, widths[i]))).TrimEnd();

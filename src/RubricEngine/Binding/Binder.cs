@@ -11,37 +11,92 @@ namespace RubricEngine.Binding;
 /// </summary>
 internal static class Binder
 {
+    /// <summary>
+    /// Binds every line, the incomplete ones too, so one run reports every mistake: a rule that did not parse
+    /// hides nothing but its own criterion. Returns null when the syntax is incomplete or binding finds an error.
+    /// </summary>
     public static BoundRubric? Bind(RubricSyntax rubric, List<Diagnostic> diagnostics)
     {
         var reportedBefore = diagnostics.Count;
         var levels = BindLevels(rubric, diagnostics);
-        var sections = rubric.Sections.Select(s => s.Name.Value).ToHashSet(StringComparer.Ordinal);
+        var declared = rubric.Sections.Select(s => s.Name.Value).Concat(rubric.SectionsWithoutPoints).ToHashSet(StringComparer.Ordinal);
         CheckDuplicates(rubric.Sections.Select(s => s.Name), "section", diagnostics);
-        CheckDuplicates(rubric.Lines.Select(l => l.Id), "line id", diagnostics);
+        CheckDuplicates(rubric.Lines.Select(l => l.Id).Concat(rubric.IncompleteLines.Where(l => l.Id is not null).Select(l => l.Id!.Value))
+            .OrderBy(id => id.Span.Line).ThenBy(id => id.Span.Column), "line id", diagnostics);
 
+        var named = rubric.Lines.Select(l => l.Section.Value)
+            .Concat(rubric.IncompleteLines.Where(l => l.Section is not null).Select(l => l.Section!.Value.Value))
+            .ToHashSet(StringComparer.Ordinal);
+        var meant = new Dictionary<string, string>(StringComparer.Ordinal);
         var lines = ImmutableArray.CreateBuilder<BoundLine>(rubric.Lines.Length);
-        var sectionsKnown = true;
         foreach (var line in rubric.Lines)
         {
-            if (!sections.Contains(line.Section.Value))
-            {
-                sectionsKnown = false;
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownSection, line.Section.Span,
-                    $"line '{line.Id.Value}' names section '{line.Section.Value}', which is not declared under 'sections'{Suggestions.DidYouMean(line.Section.Value, sections)}"));
-            }
-
+            CheckSection(line.Id.Value, line.Section, declared, named, rubric.SectionsComplete, meant, diagnostics);
             if (BindLine(line, levels, rubric.Rounding, diagnostics) is { } bound)
             {
                 lines.Add(bound);
             }
         }
 
-        if (sectionsKnown)
+        foreach (var line in rubric.IncompleteLines)
         {
-            // With a line in an unknown section, every sum would be off by it: one error is enough.
-            CheckPointsAddUp(rubric, diagnostics);
+            // What could be read is checked as a complete line would be; its criteria that did not parse are absent.
+            if (line.Section is { } section)
+            {
+                CheckSection(line.Id?.Value ?? "?", section, declared, named, rubric.SectionsComplete, meant, diagnostics);
+            }
+
+            CheckDuplicates(line.Criteria.SelectMany(c => c.Keys), "evidence key", diagnostics, line.Id is { } id ? $" in line '{id.Value}'" : "");
+            foreach (var criterion in line.Criteria)
+            {
+                BindCriterion(criterion, levels, diagnostics);
+            }
         }
-        return diagnostics.HasErrorsSince(reportedBefore) ? null : new BoundRubric(rubric, lines.ToImmutable());
+
+        if (!rubric.LevelsComplete)
+        {
+            // With a level that could not be read, every tier count is off by it: the level's own error is the one to fix.
+            for (var i = diagnostics.Count - 1; i >= reportedBefore; i--)
+            {
+                if (diagnostics[i].Code == DiagnosticCodes.TiersMismatch)
+                {
+                    diagnostics.RemoveAt(i);
+                }
+            }
+        }
+
+        CheckPointsAddUp(rubric, declared, meant, diagnostics);
+        return !rubric.IsComplete || diagnostics.HasErrorsSince(reportedBefore) ? null : new BoundRubric(rubric, lines.ToImmutable());
+    }
+
+    /// <summary>
+    /// RE0206 with a "did you mean" among the declared sections: the closest spelling, else the one declared
+    /// section no line names (the usual result of renaming a section in one place only), else the list of them.
+    /// The suggestion goes into <paramref name="meant"/>, so the sums count the line where it was meant to be.
+    /// </summary>
+    private static void CheckSection(string lineId, Located<string> section, HashSet<string> declared, HashSet<string> named,
+        bool sectionsComplete, Dictionary<string, string> meant, List<Diagnostic> diagnostics)
+    {
+        if (declared.Contains(section.Value) || !sectionsComplete)
+        {
+            return; // with a section whose name could not be read, the line may well belong to it
+        }
+
+        var unnamed = declared.Where(d => !named.Contains(d)).ToList();
+        var close = Suggestions.Closest(section.Value, declared);
+        var suggestion = close ?? (unnamed.Count == 1 ? unnamed[0] : null);
+        var hint = close is not null
+            ? $"; did you mean '{close}'?"
+            : suggestion is not null
+                ? $"; did you mean '{suggestion}'? (it is declared, but no line names it)"
+                : $"; the declared sections are {string.Join(", ", declared.Select(d => $"'{d}'"))}";
+        if (suggestion is not null)
+        {
+            meant[section.Value] = suggestion;
+        }
+
+        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownSection, section.Span,
+            $"line '{lineId}' names section '{section.Value}', which is not declared under 'sections'{hint}"));
     }
 
     private static ImmutableArray<(string Id, string Label)> BindLevels(RubricSyntax rubric, List<Diagnostic> diagnostics)
@@ -337,23 +392,44 @@ internal static class Binder
         return true;
     }
 
-    private static void CheckPointsAddUp(RubricSyntax rubric, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Lines to sections and sections to the total, wherever the points are known: a section is skipped only when
+    /// one of its lines has unreadable points, all sections when some line's section cannot be read, and the total
+    /// when a section or the total itself cannot be read. A line in an undeclared section counts in the section
+    /// suggested for it (so a misspelt section name is one error, not two), or, without a suggestion, in none.
+    /// </summary>
+    private static void CheckPointsAddUp(RubricSyntax rubric, HashSet<string> declared, Dictionary<string, string> meant, List<Diagnostic> diagnostics)
     {
-        foreach (var section in rubric.Sections)
+        var known = rubric.Lines.Select(l => (Section: (string?)l.Section.Value, Points: (decimal?)l.Points.Value))
+            .Concat(rubric.IncompleteLines.Select(l => (Section: l.Section?.Value, Points: l.Points?.Value)))
+            .Select(l => l.Section is { } name && meant.TryGetValue(name, out var suggestion) ? (Section: suggestion, l.Points) : l)
+            .ToList();
+        if (rubric.LinesReadable && known.All(l => l.Section is not null))
         {
-            var sum = rubric.Lines.Where(l => l.Section.Value == section.Name.Value).Sum(l => l.Points.Value);
-            if (sum != section.Points.Value)
+            foreach (var section in rubric.Sections)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PointsMismatch, section.Points.Span,
-                    $"section '{section.Name.Value}' is worth {Numbers.Format(section.Points.Value)} points, but its lines add up to {Numbers.Format(sum)}"));
+                var inSection = known.Where(l => l.Section == section.Name.Value).ToList();
+                if (inSection.Any(l => l.Points is null) || rubric.Sections.Count(s => s.Name.Value == section.Name.Value) > 1)
+                {
+                    continue; // a section declared twice is already an error, and its sum has no single meaning
+                }
+
+                var sum = inSection.Sum(l => l.Points!.Value);
+                if (sum != section.Points.Value)
+                {
+                    var astray = known.Where(l => !declared.Contains(l.Section!)).Select(l => l.Section!).Distinct().ToList();
+                    var why = astray.Count > 0 ? $"; lines naming an undeclared section ({string.Join(", ", astray.Select(a => $"'{a}'"))}) count in none" : "";
+                    diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PointsMismatch, section.Points.Span,
+                        $"section '{section.Name.Value}' is worth {Numbers.Format(section.Points.Value)} points, but its lines add up to {Numbers.Format(sum)}{why}"));
+                }
             }
         }
 
         var sections = rubric.Sections.Sum(s => s.Points.Value);
-        if (sections != rubric.Total.Value)
+        if (rubric.Total is { } total && rubric.SectionsComplete && rubric.SectionsWithoutPoints.IsEmpty && sections != total.Value)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PointsMismatch, rubric.Total.Span,
-                $"the total is {Numbers.Format(rubric.Total.Value)} points, but the sections add up to {Numbers.Format(sections)}"));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.PointsMismatch, total.Span,
+                $"the total is {Numbers.Format(total.Value)} points, but the sections add up to {Numbers.Format(sections)}"));
         }
     }
 

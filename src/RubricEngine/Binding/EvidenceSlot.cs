@@ -1,26 +1,10 @@
+// The library's stages call the public EvidenceValueKind by its older internal name: one enum, two names.
+global using EvidenceKind = RubricEngine.EvidenceValueKind;
+
 using System.Collections.Immutable;
 using RubricEngine.Diagnostics;
 
 namespace RubricEngine.Binding;
-
-/// <summary>The shape of evidence one key takes.</summary>
-internal enum EvidenceKind
-{
-    /// <summary>true or false.</summary>
-    Flag,
-    /// <summary>A list of months, 1..12.</summary>
-    Months,
-    /// <summary>A list of quarters, 1..4.</summary>
-    Quarters,
-    /// <summary>A whole number within [Min, Max].</summary>
-    Count,
-    /// <summary>A decimal within [Min, Max].</summary>
-    Amount,
-    /// <summary>A list of <c>{item, level}</c>, level among <see cref="EvidenceSlot.Allowed"/>.</summary>
-    Publications,
-    /// <summary>A list of ids among <see cref="EvidenceSlot.Allowed"/>.</summary>
-    ItemIds,
-}
 
 /// <summary>One evidence key a criterion reads, with the constraints its value must meet.</summary>
 /// <param name="Key">The evidence key.</param>
@@ -41,6 +25,16 @@ internal sealed record EvidenceSlot(
     bool MissingIsNone = false,
     ImmutableArray<string> AllowedLabels = default)
 {
+    /// <summary>The slot as the public description tools build evidence forms from.</summary>
+    public EvidenceField ToField() => new(
+        Key,
+        Kind,
+        Min,
+        Max,
+        Allowed.IsDefault ? [] : Allowed,
+        AllowedLabels.IsDefault ? [] : AllowedLabels,
+        Describe());
+
     public string Describe() => Kind switch
     {
         EvidenceKind.Flag => "true or false",

@@ -83,6 +83,6 @@ internal static class Compiler
                 c.Syntax.Label,
                 c.Syntax.Points.Value,
                 c.Syntax.Rule.ToString(),
-                c.IsBonus))]);
+                c.IsBonus) { Fields = [.. c.Slots.Select(s => s.ToField())], Items = [.. c.Syntax.Items.Select(i => i.Value)] })]);
     }
 }

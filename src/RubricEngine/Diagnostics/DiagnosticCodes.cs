@@ -83,4 +83,8 @@ public static class DiagnosticCodes
     public const string UnknownEvidenceValue = "RE0306";
     /// <summary>Warning: a month or quarter listed twice counts once.</summary>
     public const string RepeatedPeriod = "RE0307";
+    /// <summary>Warning: the evidence names another version of the rubric than the one scoring it.</summary>
+    public const string OtherVersion = "RE0308";
+    /// <summary>Warning: evidence of another version names a line or key this version does not have, or a value it no longer accepts; it is not scored.</summary>
+    public const string NotInThisVersion = "RE0309";
 }

@@ -14,11 +14,13 @@ namespace RubricEngine.Evidence;
 /// </summary>
 internal static class EvidenceReader
 {
-    private static readonly string[] TopKeys = ["rubric", "unit", "year", "lines"];
+    private static readonly string[] TopKeys = ["rubric", "version", "unit", "year", "lines"];
     private static readonly string[] PublicationKeys = ["item", "level"];
 
-    public static EvidenceSet? Read(TreeNode root, string file, string rubricId, IReadOnlyList<CompiledLine> lines, LoadLimits limits, List<Diagnostic> diagnostics)
+    /// <param name="rubric">The id and version of the rubric scoring it, and how far evidence of another version is accepted.</param>
+    public static EvidenceSet? Read(TreeNode root, string file, EvidenceTarget rubric, IReadOnlyList<CompiledLine> lines, LoadLimits limits, List<Diagnostic> diagnostics)
     {
+        var rubricId = rubric.Id;
         var reportedBefore = diagnostics.Count;
         var warnings = new List<Diagnostic>();
         if (Values.Mapping(root, "an evidence file", diagnostics) is not { } mapping)
@@ -27,14 +29,15 @@ internal static class EvidenceReader
         }
 
         var reader = new MappingReader(mapping, "the evidence file", TopKeys, diagnostics);
-        if (reader.Text("rubric") is { } rubric && rubric != rubricId)
+        if (reader.Text("rubric") is { } named && named != rubricId && named != rubric.PreviousId)
         {
             // Every line of another rubric's evidence would be "unknown" too: the one real error is enough.
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongRubric, reader.Node("rubric", false)!.Span,
-                $"this evidence is for rubric '{rubric}', but it is being scored with rubric '{rubricId}'"));
+                $"this evidence is for rubric '{named}', but it is being scored with rubric '{rubricId}'"));
             return null;
         }
 
+        var reading = ReadVersion(reader, rubric, diagnostics, warnings);
         var unit = reader.Text("unit");
         var year = ReadYear(reader, diagnostics);
         var linesNode = reader.Mapping("lines");
@@ -47,6 +50,13 @@ internal static class EvidenceReader
             var lineId = entry.Key.Value;
             if (!byId.TryGetValue(lineId, out var line))
             {
+                if (reading.Lenient)
+                {
+                    warnings.Add(Diagnostic.Warning(DiagnosticCodes.NotInThisVersion, entry.Key.Span,
+                        $"{reading.ThisVersion} has no line '{lineId}'; its evidence is not scored"));
+                    continue;
+                }
+
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownLine, entry.Key.Span,
                     $"rubric '{rubricId}' has no line '{lineId}'{Suggestions.DidYouMean(lineId, byId.Keys)}{Values.FullWidthHint(lineId)}"));
                 continue;
@@ -60,7 +70,7 @@ internal static class EvidenceReader
 
             if (Values.Mapping(entry.Value, $"line '{lineId}'", diagnostics) is { } keys)
             {
-                values[lineId] = ReadLine(line, keys, lines, limits, diagnostics, warnings);
+                values[lineId] = ReadLine(line, keys, lines, limits, reading, diagnostics, warnings);
             }
         }
 
@@ -72,6 +82,25 @@ internal static class EvidenceReader
         ReportMissing(lines, values, lineSpans, reader.KeyNode("lines")!.Span, warnings);
         return new EvidenceSet(file, unit, year, values.ToFrozenDictionary(StringComparer.Ordinal),
             [.. warnings.OrderBy(w => w.Span.Line).ThenBy(w => w.Span.Column).ThenBy(w => w.Span.Path, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// Reads the evidence's <c>version</c>. Evidence collected for another version of the rubric is scored with a
+    /// warning, and the lines and keys this version no longer has become warnings too: nothing is refused for being old.
+    /// </summary>
+    private static VersionReading ReadVersion(MappingReader reader, EvidenceTarget rubric, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
+    {
+        var thisVersion = rubric.Version is null ? $"rubric '{rubric.Id}'" : $"version {rubric.Version} of rubric '{rubric.Id}'";
+        if (reader.Node("version", required: false) is not { } node || Values.Text(node, "'version'", diagnostics) is not { } version
+            || version == rubric.Version)
+        {
+            return new VersionReading(rubric.IsRevision, rubric.IsRevision, thisVersion);
+        }
+
+        warnings.Add(Diagnostic.Warning(DiagnosticCodes.OtherVersion, node.Span, rubric.Version is null
+            ? $"this evidence was collected for version {version}, but rubric '{rubric.Id}' names no version; it is scored as far as it fits"
+            : $"this evidence was collected for version {version}, but it is scored with {thisVersion}; lines and keys this version does not have are not scored"));
+        return new VersionReading(Lenient: true, rubric.IsRevision, thisVersion);
     }
 
     private static int? ReadYear(MappingReader reader, List<Diagnostic> diagnostics)
@@ -92,7 +121,7 @@ internal static class EvidenceReader
     }
 
     private static FrozenDictionary<string, EvidenceValue> ReadLine(CompiledLine line, MappingNode keys, IReadOnlyList<CompiledLine> lines,
-        LoadLimits limits, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
+        LoadLimits limits, VersionReading reading, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
     {
         var result = new Dictionary<string, EvidenceValue>(StringComparer.Ordinal);
         var spans = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
@@ -101,6 +130,13 @@ internal static class EvidenceReader
             var key = entry.Key.Value;
             if (!line.Slots.TryGetValue(key, out var slot))
             {
+                if (reading.Lenient)
+                {
+                    warnings.Add(Diagnostic.Warning(DiagnosticCodes.NotInThisVersion, entry.Key.Span,
+                        $"{reading.ThisVersion} has no evidence key '{line.Info.Id}.{key}'; it is not scored"));
+                    continue;
+                }
+
                 var owner = lines.FirstOrDefault(l => l.Slots.ContainsKey(key));
                 var hint = owner is not null
                     ? $"; '{key}' belongs to line '{owner.Info.Id}'"
@@ -115,7 +151,19 @@ internal static class EvidenceReader
                 continue; // a key left empty ('~' or nothing) is not given, as if it were not written: warned about below
             }
 
-            if (ReadValue(entry.Value, slot, $"'{line.Info.Id}.{key}'", limits, diagnostics, warnings) is { } value)
+            // In a revision, a value that fitted the old rule but not the new one (months where quarters are now
+            // asked for) is a warning and scores as absent: the evidence was valid when it was collected.
+            var found = new List<Diagnostic>();
+            var value = ReadValue(entry.Value, slot, $"'{line.Info.Id}.{key}'", limits, found, warnings);
+            if (reading.Revision && found.Any(d => d.IsError))
+            {
+                warnings.AddRange(found.Where(d => d.IsError).Select(d => Diagnostic.Warning(DiagnosticCodes.NotInThisVersion, d.Span,
+                    $"{d.Message}, as {reading.ThisVersion} reads it; '{line.Info.Id}.{key}' scores as not given")));
+                continue;
+            }
+
+            diagnostics.AddRange(found);
+            if (value is not null)
             {
                 result[key] = value;
                 spans[key] = entry.Value.Span;
@@ -125,10 +173,21 @@ internal static class EvidenceReader
         foreach (var criterion in line.Criteria)
         {
             var criterionValues = criterion.Slots.Select(s => result.GetValueOrDefault(s.Key)).ToImmutableArray();
-            if (criterion.CheckEvidence(criterionValues) is { } problem)
+            if (criterion.CheckEvidence(criterionValues) is not { } problem)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EvidenceOutOfRange, spans[criterion.Slots[problem.KeyIndex].Key],
-                    $"'{line.Info.Id}.{criterion.Slots[problem.KeyIndex].Key}' is {problem.Message}"));
+                continue;
+            }
+
+            var key = criterion.Slots[problem.KeyIndex].Key;
+            if (reading.Revision)
+            {
+                warnings.Add(Diagnostic.Warning(DiagnosticCodes.NotInThisVersion, spans[key],
+                    $"'{line.Info.Id}.{key}' is {problem.Message}, as {reading.ThisVersion} reads it; it scores as not given"));
+                result.Remove(key);
+            }
+            else
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EvidenceOutOfRange, spans[key], $"'{line.Info.Id}.{key}' is {problem.Message}"));
             }
         }
 
@@ -354,4 +413,14 @@ internal static class EvidenceReader
             warnings.Add(Diagnostic.Warning(DiagnosticCodes.MissingEvidence, at, message));
         }
     }
+
+    /// <param name="Lenient">Lines and keys this version does not have are warnings, not errors.</param>
+    /// <param name="Revision">Values that do not fit this version are warnings too, and score as not given.</param>
+    /// <param name="ThisVersion">"version 2023 of rubric 'village'", for messages.</param>
+    private sealed record VersionReading(bool Lenient, bool Revision, string ThisVersion);
 }
+
+/// <summary>The rubric evidence is read for: its id and version, and whether the evidence was collected for an earlier version.</summary>
+/// <param name="PreviousId">The earlier version's rubric id, accepted in the evidence's <c>rubric:</c> in a revision.</param>
+/// <param name="IsRevision">True when scoring evidence of the earlier version under this one (impact of a revision).</param>
+internal sealed record EvidenceTarget(string Id, string? Version, string? PreviousId = null, bool IsRevision = false);

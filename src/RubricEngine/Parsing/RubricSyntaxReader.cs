@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using RubricEngine.Diagnostics;
 using RubricEngine.Loading;
@@ -12,7 +13,7 @@ namespace RubricEngine.Parsing;
 /// </summary>
 internal static partial class RubricSyntaxReader
 {
-    private static readonly string[] RubricKeys = ["id", "title", "source", "total", "rounding", "levels", "sections", "lines"];
+    private static readonly string[] RubricKeys = ["id", "title", "source", "version", "effective", "total", "rounding", "levels", "sections", "lines"];
     private static readonly string[] RoundingKeys = ["decimals", "mode"];
     private static readonly string[] LevelKeys = ["id", "label"];
     private static readonly string[] SectionKeys = ["name", "points"];
@@ -24,6 +25,11 @@ internal static partial class RubricSyntaxReader
         ["half_even"] = MidpointRounding.ToEven,
     };
 
+    /// <summary>
+    /// Reads the rubric. Null only when the root is not a mapping; otherwise the syntax holds everything that could
+    /// be read, and <see cref="RubricSyntax.IsComplete"/> says whether any error was found, so that the binder can
+    /// report the mistakes of the other lines in the same run.
+    /// </summary>
     public static RubricSyntax? Read(TreeNode root, string file, LoadLimits limits, List<Diagnostic> diagnostics)
     {
         var reportedBefore = diagnostics.Count;
@@ -36,20 +42,48 @@ internal static partial class RubricSyntaxReader
         var id = Identifier(reader, "id", "the rubric id", diagnostics);
         var title = reader.Text("title");
         var source = reader.Text("source");
+        var version = reader.Node("version", required: false) is { } versionNode ? Values.Text(versionNode, "'version'", diagnostics) : null;
+        var effective = ReadEffective(reader, diagnostics);
         var total = Points(reader, "total", diagnostics);
         var rounding = ReadRounding(reader, diagnostics);
         var levels = ReadList(reader, "levels", required: false, limits.MaxLines, diagnostics, node => ReadLevel(node, diagnostics));
-        var sections = ReadList(reader, "sections", required: true, limits.MaxLines, diagnostics, node => ReadSection(node, diagnostics));
+        var sectionsWithoutPoints = new List<string>();
+        var sectionsRead = 0;
+        var sections = ReadList(reader, "sections", required: true, limits.MaxLines, diagnostics,
+            node => ReadSection(node, diagnostics, sectionsWithoutPoints, ref sectionsRead));
         var criteriaSeen = 0;
+        var incomplete = new List<IncompleteLineSyntax>();
         var lines = ReadList(reader, "lines", required: true, limits.MaxLines, diagnostics,
-            node => ReadLine(node, limits, diagnostics, ref criteriaSeen));
+            node => ReadLine(node, limits, diagnostics, incomplete, ref criteriaSeen));
 
-        if (diagnostics.HasErrorsSince(reportedBefore) || id is null || title is null || source is null || total is null)
+        return new RubricSyntax(file, id ?? new Located<string>("", mapping.Span), title ?? "", source ?? "", total, rounding, levels, sections, lines)
+        {
+            Version = version,
+            Effective = effective,
+            IsComplete = !diagnostics.HasErrorsSince(reportedBefore) && id is not null && title is not null && source is not null && total is not null,
+            IncompleteLines = [.. incomplete],
+            SectionsWithoutPoints = [.. sectionsWithoutPoints],
+            SectionsComplete = reader.Node("sections", required: false) is SequenceNode sectionList && sectionList.Items.Length == sectionsRead,
+            LinesReadable = reader.Node("lines", required: false) is SequenceNode lineList && lineList.Items.Length <= limits.MaxLines,
+            LevelsComplete = reader.Node("levels", required: false) is not { } levelList || (levelList is SequenceNode list && list.Items.Length == levels.Length),
+        };
+    }
+
+    private static DateOnly? ReadEffective(MappingReader reader, List<Diagnostic> diagnostics)
+    {
+        if (reader.Node("effective", required: false) is not { } node || Values.Text(node, "'effective'", diagnostics) is not { } text)
         {
             return null;
         }
 
-        return new RubricSyntax(file, id.Value, title, source, total.Value, rounding, levels, sections, lines);
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, node.Span,
+            $"'effective' must be a date written year-month-day, such as 2023-01-01, not '{text}'"));
+        return null;
     }
 
     private static RoundingSyntax ReadRounding(MappingReader reader, List<Diagnostic> diagnostics)
@@ -105,7 +139,9 @@ internal static partial class RubricSyntaxReader
         return id is null || label is null ? null : new LevelSyntax(id.Value, label);
     }
 
-    private static SectionSyntax? ReadSection(TreeNode node, List<Diagnostic> diagnostics)
+    /// <param name="withoutPoints">Receives the names of sections whose points cannot be read.</param>
+    /// <param name="read">Counts the sections whose name was read, so the caller knows whether any is unknown.</param>
+    private static SectionSyntax? ReadSection(TreeNode node, List<Diagnostic> diagnostics, List<string> withoutPoints, ref int read)
     {
         if (Values.Mapping(node, "a section", diagnostics) is not { } mapping)
         {
@@ -115,13 +151,29 @@ internal static partial class RubricSyntaxReader
         var reader = new MappingReader(mapping, "a section", SectionKeys, diagnostics);
         var name = reader.Text("name");
         var points = Points(reader, "points", diagnostics);
-        return name is null || points is null ? null : new SectionSyntax(new(name, reader.Node("name", false)!.Span), points.Value);
+        if (name is null)
+        {
+            return null;
+        }
+
+        read++;
+        if (points is null)
+        {
+            withoutPoints.Add(name);
+            return null;
+        }
+
+        return new SectionSyntax(new(name, reader.Node("name", false)!.Span), points.Value);
     }
 
-    private static LineSyntax? ReadLine(TreeNode node, LoadLimits limits, List<Diagnostic> diagnostics, ref int criteriaSeen)
+    /// <summary>A complete line, or null with what could be read of it added to <paramref name="incomplete"/>.</summary>
+    private static LineSyntax? ReadLine(TreeNode node, LoadLimits limits, List<Diagnostic> diagnostics, List<IncompleteLineSyntax> incomplete,
+        ref int criteriaSeen)
     {
+        var reportedBefore = diagnostics.Count;
         if (Values.Mapping(node, "a line", diagnostics) is not { } mapping)
         {
+            incomplete.Add(new IncompleteLineSyntax(null, null, null, []));
             return null;
         }
 
@@ -151,6 +203,7 @@ internal static partial class RubricSyntaxReader
                         diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, item.Span, $"the rubric has more than {limits.MaxCriteria} criteria, the limit"));
                     }
 
+                    incomplete.Add(new IncompleteLineSyntax(null, null, null, []));
                     return null;
                 }
 
@@ -165,12 +218,16 @@ internal static partial class RubricSyntaxReader
             }
         }
 
-        if (id is null || section is null || content is null || points is null || check is null || standard is null || criteriaNode is null || !complete)
+        Located<string>? sectionName = section is null ? null : new(section, reader.Node("section", false)!.Span);
+
+        if (diagnostics.HasErrorsSince(reportedBefore)
+            || id is null || sectionName is null || content is null || points is null || check is null || standard is null || criteriaNode is null || !complete)
         {
+            incomplete.Add(new IncompleteLineSyntax(id, sectionName, points, criteria.ToImmutable()));
             return null;
         }
 
-        return new LineSyntax(id.Value, new(section, reader.Node("section", false)!.Span), content, points.Value, check, standard, criteria.ToImmutable());
+        return new LineSyntax(id.Value, sectionName.Value, content, points.Value, check, standard, criteria.ToImmutable());
     }
 
     private static CriterionSyntax? ReadCriterion(TreeNode node, LoadLimits limits, List<Diagnostic> diagnostics)

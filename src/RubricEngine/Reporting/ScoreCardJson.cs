@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -8,7 +9,8 @@ using RubricEngine.Diagnostics;
 namespace RubricEngine.Reporting;
 
 /// <summary>
-/// Writes a score card as the JSON contract other teams read: <c>rubric</c>, <c>title</c>, <c>unit</c>, <c>year</c>,
+/// Writes a score card as the JSON contract other teams read: <c>file</c> (when given), <c>rubric</c>, <c>title</c>,
+/// <c>version</c>, <c>effective</c>, <c>unit</c>, <c>year</c>,
 /// <c>base_total</c>, <c>bonus_total</c>, <c>total</c>, <c>sections</c>, <c>lines</c> (each with <c>id</c>,
 /// <c>score</c>, <c>bonus</c>, reasons and criteria) and <c>warnings</c>. Numbers are JSON numbers without trailing
 /// zeros; Chinese text is written as is, not escaped. Serialization is source-generated (no reflection, AOT-safe).
@@ -18,32 +20,59 @@ namespace RubricEngine.Reporting;
 /// </summary>
 public static class ScoreCardJson
 {
+    /// <summary>The writer options of the JSON the library writes by hand (the revision reports): indented, Chinese unescaped.</summary>
+    internal static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     private static readonly ScoreCardJsonContext Indented = CreateContext(indented: true);
     private static readonly ScoreCardJsonContext Compact = CreateContext(indented: false);
 
-    /// <summary>The score card as JSON text.</summary>
+    /// <summary>The score card as indented JSON text.</summary>
     /// <param name="card">The score card to write.</param>
-    /// <param name="indented">True (the default) for indented text, false for one compact line.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException">The card, or any of its members, lines, criteria or warnings, is null.</exception>
-    public static string Write(ScoreCard card, bool indented = true)
+    public static string Write(ScoreCard card) => Write(card, file: null, indented: true);
+
+    /// <summary>The score card as JSON text, indented or on one line.</summary>
+    /// <param name="card">The score card to write.</param>
+    /// <param name="indented">True for indented text; false for one compact line.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException">The card, or any of its members, lines, criteria or warnings, is null.</exception>
+    public static string Write(ScoreCard card, bool indented) => Write(card, file: null, indented);
+
+    /// <summary>
+    /// The score card as JSON text that also names the evidence it was scored from, for output that holds many
+    /// cards (a folder of evidence, a workbook of units): <c>{"file": "乡镇/白龙村.yaml", "rubric": …}</c>.
+    /// <code>
+    /// var jsonl = ScoreCardJson.Write(card, "samples/village-bailong.yaml", indented: false);   // one line
+    /// </code>
+    /// </summary>
+    /// <param name="card">The score card to write.</param>
+    /// <param name="file">The evidence file (or workbook row) it was scored from; no <c>file</c> key when null.</param>
+    /// <param name="indented">True for indented text; false for one line, as JSON Lines needs.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException">The card, or any of its members, lines, criteria or warnings, is null.</exception>
+    public static string Write(ScoreCard card, string? file, bool indented)
     {
-        using var stream = new MemoryStream();
-        WriteTo(card, stream, indented);
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+        ThrowIfIncomplete(card);
+        var context = indented ? Indented : Compact;
+        return JsonSerializer.Serialize(ScoreCardDocument.Of(card, file), context.ScoreCardDocument);
     }
 
     /// <summary>Writes the score card as UTF-8 JSON to a stream (which stays open).</summary>
     /// <param name="card">The score card to write.</param>
     /// <param name="stream">Where to write it.</param>
-    /// <param name="indented">True (the default) for indented text, false for one compact line.</param>
+    /// <param name="indented">True for indented text, false for one compact line.</param>
     /// <exception cref="ArgumentNullException">The card, or any of its members, lines, criteria or warnings, is null.</exception>
-    public static void WriteTo(ScoreCard card, Stream stream, bool indented = true)
+    public static void WriteTo(ScoreCard card, Stream stream, bool indented)
     {
         ThrowIfIncomplete(card);
         ArgumentNullException.ThrowIfNull(stream);
         var context = indented ? Indented : Compact;
-        JsonSerializer.Serialize(stream, ScoreCardDocument.Of(card), context.ScoreCardDocument);
+        JsonSerializer.Serialize(stream, ScoreCardDocument.Of(card, file: null), context.ScoreCardDocument);
     }
 
     /// <summary>
@@ -54,11 +83,56 @@ public static class ScoreCardJson
     /// <param name="card">The score card to write.</param>
     /// <param name="writer">Where to write it; not flushed.</param>
     /// <exception cref="ArgumentNullException">The card, or any of its members, lines, criteria or warnings, is null.</exception>
-    public static void WriteTo(ScoreCard card, Utf8JsonWriter writer)
+    public static void WriteTo(ScoreCard card, Utf8JsonWriter writer) => WriteTo(card, writer, file: null);
+
+    /// <summary>Writes the score card as one JSON value to a writer, with a first key <c>file</c> naming its evidence.</summary>
+    /// <param name="card">The score card to write.</param>
+    /// <param name="writer">Where to write it; not flushed.</param>
+    /// <param name="file">The evidence file it was scored from; no <c>file</c> key when null.</param>
+    /// <exception cref="ArgumentNullException">The card, or any of its members, lines, criteria or warnings, is null.</exception>
+    public static void WriteTo(ScoreCard card, Utf8JsonWriter writer, string? file)
     {
         ThrowIfIncomplete(card);
         ArgumentNullException.ThrowIfNull(writer);
-        JsonSerializer.Serialize(writer, ScoreCardDocument.Of(card), Indented.ScoreCardDocument);
+        JsonSerializer.Serialize(writer, ScoreCardDocument.Of(card, file), Indented.ScoreCardDocument);
+    }
+
+    /// <summary>Writes diagnostics as the card's <c>warnings</c> are written, for reports that carry them too.</summary>
+    internal static void WriteDiagnostics(Utf8JsonWriter json, string name, IEnumerable<Diagnostic> diagnostics)
+    {
+        json.WritePropertyName(name);
+        JsonSerializer.Serialize(json, [.. diagnostics.Select(DiagnosticDocument.Of)], Indented.ImmutableArrayDiagnosticDocument);
+    }
+
+    internal static void WriteNumberOrNull(Utf8JsonWriter json, string name, decimal? value)
+    {
+        if (value is { } number)
+        {
+            WriteNumber(json, name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    internal static void WriteTextOrNull(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    /// <summary>Writes the value without trailing zeros (15, not 15.00), as the card's numbers are.</summary>
+    internal static void WriteNumber(Utf8JsonWriter json, string name, decimal value)
+    {
+        json.WritePropertyName(name);
+        json.WriteNumberValue(Numbers.Normalize(value));
     }
 
     /// <summary>
@@ -126,8 +200,11 @@ public static class ScoreCardJson
 // The contract, one record per JSON object: property order is key order, names are the JSON keys.
 
 internal sealed record ScoreCardDocument(
+    [property: JsonPropertyName("file"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? File,
     [property: JsonPropertyName("rubric")] string Rubric,
     [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("version")] string? Version,
+    [property: JsonPropertyName("effective")] string? Effective,
     [property: JsonPropertyName("unit")] string Unit,
     [property: JsonPropertyName("year")] int? Year,
     [property: JsonPropertyName("base_total")] decimal BaseTotal,
@@ -137,8 +214,8 @@ internal sealed record ScoreCardDocument(
     [property: JsonPropertyName("lines")] ImmutableArray<LineDocument> Lines,
     [property: JsonPropertyName("warnings")] ImmutableArray<DiagnosticDocument> Warnings)
 {
-    public static ScoreCardDocument Of(ScoreCard card) => new(
-        card.RubricId, card.Title, card.Unit, card.Year, card.BaseTotal, card.BonusTotal, card.Total,
+    public static ScoreCardDocument Of(ScoreCard card, string? file) => new(
+        file, card.RubricId, card.Title, card.Version, card.Effective?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), card.Unit, card.Year, card.BaseTotal, card.BonusTotal, card.Total,
         [.. card.Sections.Select(s => new SectionDocument(s.Name, s.Points, s.Score, s.Bonus))],
         [.. card.Lines.Select(LineDocument.Of)],
         [.. card.Warnings.Select(DiagnosticDocument.Of)]);
@@ -196,4 +273,5 @@ internal sealed class PlainDecimalConverter : JsonConverter<decimal>
 }
 
 [JsonSerializable(typeof(ScoreCardDocument))]
+[JsonSerializable(typeof(ImmutableArray<DiagnosticDocument>))]
 internal sealed partial class ScoreCardJsonContext : JsonSerializerContext;

@@ -14,6 +14,8 @@ namespace RubricEngine;
 /// <param name="BonusTotal">The sum of the bonuses.</param>
 /// <param name="Total">Base total plus bonus total; may exceed the rubric's nominal total.</param>
 /// <param name="Warnings">Warnings about the evidence, such as keys that were not given.</param>
+/// <param name="Version">The rubric's version (e.g. <c>2023</c>), or null when it names none.</param>
+/// <param name="Effective">The date the rubric's version takes effect, or null.</param>
 public sealed record ScoreCard(
     string RubricId,
     string Title,
@@ -24,7 +26,9 @@ public sealed record ScoreCard(
     decimal BaseTotal,
     decimal BonusTotal,
     decimal Total,
-    ImmutableArray<Diagnostic> Warnings);
+    ImmutableArray<Diagnostic> Warnings,
+    string? Version = null,
+    DateOnly? Effective = null);
 
 /// <summary>One line's result.</summary>
 /// <param name="Id">The line id.</param>

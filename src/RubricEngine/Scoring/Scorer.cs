@@ -25,7 +25,7 @@ internal static class Scorer
         var baseTotal = Numbers.Normalize(lines.Sum(l => l.Score));
         var bonusTotal = Numbers.Normalize(lines.Sum(l => l.Bonus));
         return new ScoreCard(rubric.Id, rubric.Title, evidence.Unit, evidence.Year, lines.ToImmutable(), sections,
-            baseTotal, bonusTotal, baseTotal + bonusTotal, evidence.Warnings);
+            baseTotal, bonusTotal, baseTotal + bonusTotal, evidence.Warnings, rubric.Version, rubric.Effective);
     }
 
     private static LineScore ScoreLine(CompiledLine line, EvidenceSet evidence, int decimals, MidpointRounding rounding)

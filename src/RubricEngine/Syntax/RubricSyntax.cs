@@ -13,16 +13,57 @@ internal sealed record RuleSource(string Text, SourceSpan ValueStart, bool IsSin
     public SourceSpan PositionOf(int offset) => IsSingleLine ? ValueStart.Shift(offset) : ValueStart;
 }
 
+/// <summary>
+/// A rubric as read from its file. When the file has errors the reader still returns what it could read
+/// (<see cref="IsComplete"/> false), so the binder can report the mistakes of every other part in the same run;
+/// only a complete syntax is ever compiled.
+/// </summary>
+/// <param name="Total">The total, or null when it could not be read.</param>
 internal sealed record RubricSyntax(
     string File,
     Located<string> Id,
     string Title,
     string Source,
-    Located<decimal> Total,
+    Located<decimal>? Total,
     RoundingSyntax Rounding,
     ImmutableArray<LevelSyntax> Levels,
     ImmutableArray<SectionSyntax> Sections,
-    ImmutableArray<LineSyntax> Lines);
+    ImmutableArray<LineSyntax> Lines)
+{
+    /// <summary>The rubric's version (e.g. 2023), when it names one.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>The date the version takes effect, when given.</summary>
+    public DateOnly? Effective { get; init; }
+
+    /// <summary>True when the reader found no error: only then may the rubric be compiled.</summary>
+    public bool IsComplete { get; init; } = true;
+
+    /// <summary>Lines with a reading error, with whatever of them could be read; never compiled.</summary>
+    public ImmutableArray<IncompleteLineSyntax> IncompleteLines { get; init; } = [];
+
+    /// <summary>Names of declared sections whose points could not be read: they exist, but their sums cannot be checked.</summary>
+    public ImmutableArray<string> SectionsWithoutPoints { get; init; } = [];
+
+    /// <summary>False when some section could not be read at all, so the sections' sum is unknown.</summary>
+    public bool SectionsComplete { get; init; } = true;
+
+    /// <summary>False when some level could not be read, so a tier count cannot be checked against the levels.</summary>
+    public bool LevelsComplete { get; init; } = true;
+
+    /// <summary>False when the 'lines' list itself could not be read, so no section sum is known.</summary>
+    public bool LinesReadable { get; init; } = true;
+}
+
+/// <summary>
+/// A line with a reading error (a bad rule, a missing key, a wrong type): the parts that could be read, so the
+/// binder can still check its section, its good criteria and the sums its points take part in.
+/// </summary>
+internal sealed record IncompleteLineSyntax(
+    Located<string>? Id,
+    Located<string>? Section,
+    Located<decimal>? Points,
+    ImmutableArray<CriterionSyntax> Criteria);
 
 internal sealed record RoundingSyntax(int Decimals, MidpointRounding Mode);
 

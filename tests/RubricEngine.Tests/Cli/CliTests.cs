@@ -9,25 +9,7 @@ namespace RubricEngine.Tests.Cli;
 [NonParallelizable] // it sets the current directory
 public sealed class CliTests
 {
-    private string savedDirectory = "";
-
-    [SetUp]
-    public void EnterRepository()
-    {
-        savedDirectory = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = Repo.Root;
-    }
-
-    [TearDown]
-    public void LeaveRepository() => Environment.CurrentDirectory = savedDirectory;
-
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = CliApp.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static (int Exit, string Output, string Error) Run(params string[] args) => CliRunner.Run(args);
 
     [Test]
     public void Check_warns_about_the_catalogues_known_inconsistencies_and_exits_zero()
@@ -187,9 +169,9 @@ public sealed class CliTests
     [Test]
     public void Several_cards_as_json_are_one_indented_array_with_unescaped_text()
     {
-        var (exit, output, _) = Run("score", "-r", "village", "samples/village-bailong.yaml", "samples/village-bailong.yaml", "-f", "json");
+        var (exit, output, _) = Run("score", "-r", "village", "samples/village-bailong.yaml", "samples/village-qingshui.yaml", "-f", "json");
         exit.Should().Be(0);
-        output.Should().StartWith("[\n  {\n    \"rubric\": \"village\",").And.Contain("\"unit\": \"白龙村\"");
+        output.Should().StartWith("[\n  {\n    \"file\": \"samples/village-bailong.yaml\",\n    \"rubric\": \"village\",").And.Contain("\"unit\": \"白龙村\"");
         using var json = JsonDocument.Parse(output);
         json.RootElement.GetArrayLength().Should().Be(2);
     }

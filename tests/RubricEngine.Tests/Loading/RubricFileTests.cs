@@ -36,6 +36,8 @@ public sealed class RubricFileTests
     [TestCase("  - id: venue", "  - id: organization", 9, "RE0205", "duplicate line id 'organization' (first at line 24)")]
     [TestCase("      - key: dedicated_staff", "      - key: leading_group", 14, "RE0205", "duplicate evidence key 'leading_group' in line 'organization' (first at line 31)")]
     [TestCase("total: 100", "total: 99", 8, "RE0207", "the total is 99 points, but the sections add up to 100")]
+    [TestCase("effective: 2022-05-05", "effective: 5/5/2022", 12, "RE0013", "'effective' must be a date written year-month-day, such as 2023-01-01, not '5/5/2022'")]
+    [TestCase("version: \"2022\"", "version: [2022]", 10, "RE0012", "'version' must be text, not a list")]
     [TestCase("rounding: { decimals: 2, mode: half_away_from_zero }", "rounding: { decimals: 2, mode: half_up }", 32, "RE0013", "unknown rounding mode 'half_up'; use half_away_from_zero (四舍五入) or half_even")]
     [TestCase("rounding: { decimals: 2,", "rounding: { decimals: 2.5,", 23, "RE0013", "'decimals' must be a whole number from 0 to 6, not 2.5")]
     [TestCase("    points: 6\n    check: 现场查看有关正式文件", "    points: six\n    check: 现场查看有关正式文件", 13, "RE0012", "'points' must be a plain decimal number such as 1.5, not 'six'")]

@@ -27,15 +27,15 @@ public sealed class PublicSurfaceTests
     }
 
     [Test]
-    public void Numbers_are_formatted_as_the_library_writes_them_whatever_the_culture()
+    public void Scores_are_formatted_as_the_library_writes_them_whatever_the_culture()
     {
         var saved = Thread.CurrentThread.CurrentCulture;
         try
         {
             Thread.CurrentThread.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
-            Numbers.Format(15.00m).Should().Be("15");
-            Numbers.Format(2.50m).Should().Be("2.5");
-            Numbers.Format(-0.5m).Should().Be("-0.5");
+            RubricEngine.Reporting.ScoreText.Format(15.00m).Should().Be("15");
+            RubricEngine.Reporting.ScoreText.Format(2.50m).Should().Be("2.5");
+            RubricEngine.Reporting.ScoreText.Format(-0.5m).Should().Be("-0.5");
         }
         finally
         {

@@ -21,7 +21,9 @@ public sealed class ScoreCardJsonTests
     {
         var compact = ScoreCardJson.Write(Bailong(), indented: false);
         var indented = ScoreCardJson.Write(Bailong());
-        compact.Should().NotContain("\n").And.StartWith("{\"rubric\":\"village\",\"title\":\"西乡县村（社区）新时代文明实践站建设工作考核细则（试行）\",\"unit\":\"白龙村\",\"year\":2022,\"base_total\":75,");
+        compact.Should().NotContain("\n").And.StartWith(
+            "{\"rubric\":\"village\",\"title\":\"西乡县村（社区）新时代文明实践站建设工作考核细则（试行）\",\"version\":\"2022\",\"effective\":\"2022-05-05\",\"unit\":\"白龙村\",\"year\":2022,\"base_total\":75,");
+        ScoreCardJson.Write(Bailong(), "b.yaml", indented: false).Should().Be("{\"file\":\"b.yaml\"," + compact[1..]);
         indented.Should().Contain("\n  \"unit\": \"白龙村\",\n");
         JToken.DeepEquals(JToken.Parse(compact), JToken.Parse(indented)).Should().BeTrue();
     }
