@@ -1,32 +1,15 @@
-using RubricEngine.Benchmarks.Baselines;
-using RubricEngine.Benchmarks.RulesEngineBaseline;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using BenchmarkDotNet.Running;
+using RubricEngine.Benchmarks;
 
-// Before anything is measured, the baselines must compute what the engine computes: a benchmark of unlike
-// work proves nothing. The hand-written scorer is proven equal in the test suite; RulesEngine is checked here.
-var yaml = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
-var evidence = yaml.Deserialize<VillageEvidence>(File.ReadAllText(Path.Combine(FindRoot(), "samples/village-bailong.yaml")));
-var handWritten = HandWrittenVillage.Numbers(evidence);
-var rulesEngine = await new RulesEngineVillage().NumbersAsync(VillageFacts.From(evidence));
-if (!handWritten.SameAs(rulesEngine))
+// `--ratios`: the five comparisons of the speed goals, interleaved in one process (docs/benchmarks.md).
+// Anything else goes to BenchmarkDotNet, e.g. `--filter '*'` for the full table with allocations.
+var work = new Workload();
+work.Verify();
+if (args is ["--ratios"])
 {
-    Console.Error.WriteLine($"RulesEngine baseline disagrees: {rulesEngine.Total} against {handWritten.Total}");
-    return 1;
+    Ratios.Run(work, Console.Out);
+    return 0;
 }
 
-Console.WriteLine($"baselines agree on samples/village-bailong.yaml: total {handWritten.Total}");
+BenchmarkSwitcher.FromAssembly(typeof(Workload).Assembly).Run(args);
 return 0;
-
-static string FindRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "RubricEngine.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-
-    throw new InvalidOperationException("RubricEngine.sln not found above " + AppContext.BaseDirectory);
-}

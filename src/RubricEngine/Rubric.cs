@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using RubricEngine.Binding;
 using RubricEngine.BuiltIn;
 using RubricEngine.Compilation;
+using RubricEngine.Runtime;
 using RubricEngine.Diagnostics;
 using RubricEngine.Evidence;
 using RubricEngine.Loading;
@@ -30,7 +31,7 @@ public sealed class Rubric
 {
     private readonly FrozenDictionary<string, RubricLine> linesById;
 
-    private Rubric(BoundRubric bound, ImmutableArray<CompiledLine> compiled, LoadLimits limits)
+    private Rubric(BoundRubric bound, CompiledRubric compiled, LoadLimits limits)
     {
         var syntax = bound.Syntax;
         File = syntax.File;
@@ -43,8 +44,8 @@ public sealed class Rubric
         Decimals = syntax.Rounding.Decimals;
         Rounding = syntax.Rounding.Mode;
         Sections = [.. syntax.Sections.Select(s => new RubricSection(s.Name.Value, s.Points.Value))];
-        CompiledLines = compiled;
-        Lines = [.. compiled.Select(l => l.Info)];
+        Compiled = compiled;
+        Lines = [.. compiled.Lines.Select(l => l.Info)];
         Limits = limits;
         linesById = Lines.ToFrozenDictionary(l => l.Id, StringComparer.Ordinal);
     }
@@ -85,7 +86,10 @@ public sealed class Rubric
     /// <summary>The limits it was loaded with; evidence is read with the same.</summary>
     public LoadLimits Limits { get; }
 
-    internal ImmutableArray<CompiledLine> CompiledLines { get; }
+    /// <summary>What scoring needs: the runtime of every criterion and the layout of an evidence row.</summary>
+    internal CompiledRubric Compiled { get; }
+
+    internal ImmutableArray<CompiledLine> CompiledLines => Compiled.Lines;
 
     /// <summary>The line with this id, or null.</summary>
     public RubricLine? FindLine(string id) => linesById.GetValueOrDefault(id);
@@ -270,7 +274,21 @@ public sealed class Rubric
     /// <returns>True when scored.</returns>
     public bool TryScoreNumbers(UnitEvidence evidence, [NotNullWhen(true)] out ScoreNumbers? scores, out ImmutableArray<Diagnostic> diagnostics)
     {
-        scores = TryScore(evidence, out var card, out diagnostics) ? ScoreNumbers.Of(card) : null;
+        ArgumentNullException.ThrowIfNull(evidence);
+        var found = new List<Diagnostic>();
+        scores = Guard(found, UnitEvidence.File, () =>
+        {
+            var tree = ValueTreeReader.FromEvidence(evidence, UnitEvidence.File);
+            if (EvidenceReader.Read(tree, UnitEvidence.File, new EvidenceTarget(Id, Version), Compiled, Limits, found) is not { } read)
+            {
+                return null;
+            }
+
+            // The numbers path: no reason text is built for any criterion.
+            found.AddRange(read.Warnings);
+            return Scorer.Numbers(Compiled, read.Unit, read.Row);
+        });
+        diagnostics = Sorted(found);
         return scores is not null;
     }
 
@@ -299,13 +317,13 @@ public sealed class Rubric
     /// <summary>Evidence read into a tree (from a file, text, a stream, a JSON value or a model built in code) → checked → scored.</summary>
     private ScoreCard? ScoreTree(TreeNode tree, string file, List<Diagnostic> diagnostics, EvidenceTarget? target = null)
     {
-        if (EvidenceReader.Read(tree, file, target ?? new EvidenceTarget(Id, Version), CompiledLines, Limits, diagnostics) is not { } evidence)
+        if (EvidenceReader.Read(tree, file, target ?? new EvidenceTarget(Id, Version), Compiled, Limits, diagnostics) is not { } evidence)
         {
             return null;
         }
 
         diagnostics.AddRange(evidence.Warnings);
-        return Scorer.Score(this, evidence);
+        return Scorer.Card(Compiled, evidence);
     }
 
     /// <summary>The pipeline: YAML tree → rubric syntax (with parsed rules) → bound → compiled.</summary>

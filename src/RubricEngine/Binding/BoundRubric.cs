@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using RubricEngine.Binding.Functions;
+using RubricEngine.Runtime;
 using RubricEngine.Syntax;
 
 namespace RubricEngine.Binding;

@@ -1,70 +1,54 @@
 using System.Collections.Immutable;
 using RubricEngine.Binding;
-using RubricEngine.Binding.Functions;
+using RubricEngine.Runtime;
 
 namespace RubricEngine.Compilation;
 
-/// <summary>Turns a bound rubric into delegates: each criterion's function runtime wrapped with its cap and floor.</summary>
+/// <summary>
+/// Turns a bound rubric into its runtime: every evidence slot gets its place in an <see cref="EvidenceRow"/>, and
+/// each criterion's function runtime is wrapped with its cap and floor, and with the rule that evidence not given scores 0.
+/// </summary>
 internal static class Compiler
 {
-    public static ImmutableArray<CompiledLine> Compile(BoundRubric rubric) =>
-        [.. rubric.Lines.Select(line => new CompiledLine(Describe(line), [.. line.Criteria.Select(CompileCriterion)]))];
-
-    private static CompiledCriterion CompileCriterion(BoundCriterion criterion)
+    public static CompiledRubric Compile(BoundRubric rubric)
     {
-        var scored = WithLimits(criterion.Function.Compile(criterion.Context), criterion.Cap, criterion.Floor);
-        var required = criterion.Slots.Select(s => !s.MissingIsNone).ToImmutableArray();
-
-        // Evidence not given scores 0, said the same way for every function (the evidence reader warns about it).
-        CriterionRuntime evaluate = values =>
+        var syntax = rubric.Syntax;
+        var sections = syntax.Sections.Select(s => new RubricSection(s.Name.Value, s.Points.Value)).ToImmutableArray();
+        var nextSlot = 0;
+        var lines = ImmutableArray.CreateBuilder<CompiledLine>(rubric.Lines.Length);
+        foreach (var line in rubric.Lines)
         {
-            for (var i = 0; i < values.Length; i++)
+            var criteria = ImmutableArray.CreateBuilder<CompiledCriterion>(line.Criteria.Length);
+            foreach (var criterion in line.Criteria)
             {
-                if (values[i] is null && required[i])
-                {
-                    return new Outcome(0m, "未提供，0 分");
-                }
+                var slots = criterion.Slots.Select(s => s with { Index = nextSlot++ }).ToImmutableArray();
+                criteria.Add(CompileCriterion(criterion, slots));
             }
 
-            return scored(values);
-        };
-
-        return new CompiledCriterion(criterion.Syntax.Label, criterion.IsBonus, criterion.Range, criterion.Slots, evaluate, criterion.Function.CheckEvidence);
-    }
-
-    /// <summary>
-    /// Applies cap, then floor. The cap is always named, as inspectors read it ("10 个月 × 1.5 = 15（上限 18）");
-    /// a floor only when it lifts the score.
-    /// </summary>
-    private static CriterionRuntime WithLimits(CriterionRuntime runtime, decimal? cap, decimal? floor)
-    {
-        if (cap is null && floor is null)
-        {
-            return runtime;
+            var sectionIndex = sections.IndexOf(sections.First(s => s.Name == line.Syntax.Section.Value));
+            lines.Add(new CompiledLine(Describe(line), sectionIndex, criteria.MoveToImmutable()));
         }
 
-        return values =>
+        return new CompiledRubric(syntax.Id.Value, syntax.Title, sections, lines.MoveToImmutable(),
+            syntax.Rounding.Decimals, syntax.Rounding.Mode, nextSlot, syntax.Version, syntax.Effective);
+    }
+
+    private static CompiledCriterion CompileCriterion(BoundCriterion criterion, ImmutableArray<EvidenceSlot> slots)
+    {
+        var runtime = criterion.Function.Compile(criterion.Context, [.. slots.Select(s => s.Index)]);
+        if (criterion.Cap is not null || criterion.Floor is not null)
         {
-            var (score, reason) = runtime(values);
-            if (cap is { } c)
-            {
-                if (score > c)
-                {
-                    reason += $" → {Numbers.Format(c)}";
-                    score = c;
-                }
+            runtime = new LimitedRuntime(runtime, criterion.Cap, criterion.Floor);
+        }
 
-                reason += $"（上限 {Numbers.Format(c)}）";
-            }
+        var required = slots.Where(s => !s.MissingIsNone).Select(s => s.Index).ToImmutableArray();
+        var guarded = new GivenEvidenceRuntime(runtime, required);
 
-            if (floor is { } f && score < f)
-            {
-                reason += $" → {Numbers.Format(f)}（下限 {Numbers.Format(f)}）";
-                score = f;
-            }
-
-            return new Outcome(score, reason);
-        };
+        // A floor above 0 would lift the 0 of an empty cell: then the check for evidence not given must stay.
+        var emptyScoresZero = required.IsEmpty || (criterion.Function.ScoresZeroWhenNotGiven && !(criterion.Floor > 0));
+        var keys = criterion.Syntax.Keys.Select(k => k.Value).ToImmutableArray();
+        return new CompiledCriterion(criterion.Syntax.Label, criterion.IsBonus, keys, criterion.Range, slots, guarded,
+            emptyScoresZero ? runtime : guarded);
     }
 
     private static RubricLine Describe(BoundLine line)

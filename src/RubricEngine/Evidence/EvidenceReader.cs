@@ -1,16 +1,15 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
-using RubricEngine.Binding;
-using RubricEngine.Compilation;
 using RubricEngine.Diagnostics;
 using RubricEngine.Loading;
+using RubricEngine.Runtime;
 
 namespace RubricEngine.Evidence;
 
 /// <summary>
-/// Reads an evidence file's tree against a compiled rubric: every line id, key and value is checked,
-/// and a file with any error yields no evidence at all, so nothing is scored from it.
+/// Reads an evidence file's tree against a compiled rubric, straight into the rubric's <see cref="EvidenceRow"/>:
+/// every line id, key and value is checked, and a file with any error yields no evidence at all, so nothing is
+/// scored from it.
 /// </summary>
 internal static class EvidenceReader
 {
@@ -18,8 +17,10 @@ internal static class EvidenceReader
     private static readonly string[] PublicationKeys = ["item", "level"];
 
     /// <param name="rubric">The id and version of the rubric scoring it, and how far evidence of another version is accepted.</param>
-    public static EvidenceSet? Read(TreeNode root, string file, EvidenceTarget rubric, IReadOnlyList<CompiledLine> lines, LoadLimits limits, List<Diagnostic> diagnostics)
+    public static EvidenceSet? Read(TreeNode root, string file, EvidenceTarget rubric, CompiledRubric compiled, LoadLimits limits, List<Diagnostic> diagnostics)
     {
+        var lines = compiled.Lines;
+        var row = new EvidenceRow(compiled.SlotCount);
         var rubricId = rubric.Id;
         var reportedBefore = diagnostics.Count;
         var warnings = new List<Diagnostic>();
@@ -41,8 +42,7 @@ internal static class EvidenceReader
         var unit = reader.Text("unit");
         var year = ReadYear(reader, diagnostics);
         var linesNode = reader.Mapping("lines");
-        var byId = lines.ToDictionary(l => l.Info.Id, StringComparer.Ordinal);
-        var values = new Dictionary<string, FrozenDictionary<string, EvidenceValue>>(StringComparer.Ordinal);
+        var byId = compiled.LinesById;
         var lineSpans = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
 
         foreach (var entry in linesNode?.Entries ?? [])
@@ -70,7 +70,7 @@ internal static class EvidenceReader
 
             if (Values.Mapping(entry.Value, $"line '{lineId}'", diagnostics) is { } keys)
             {
-                values[lineId] = ReadLine(line, keys, lines, limits, reading, diagnostics, warnings);
+                ReadLine(line, keys, lines, row, limits, reading, diagnostics, warnings);
             }
         }
 
@@ -79,8 +79,8 @@ internal static class EvidenceReader
             return null;
         }
 
-        ReportMissing(lines, values, lineSpans, reader.KeyNode("lines")!.Span, warnings);
-        return new EvidenceSet(file, unit, year, values.ToFrozenDictionary(StringComparer.Ordinal),
+        ReportMissing(lines, row, lineSpans, reader.KeyNode("lines")!.Span, warnings);
+        return new EvidenceSet(file, unit, year, row,
             [.. warnings.OrderBy(w => w.Span.Line).ThenBy(w => w.Span.Column).ThenBy(w => w.Span.Path, StringComparer.Ordinal)]);
     }
 
@@ -120,11 +120,9 @@ internal static class EvidenceReader
         return (int)year;
     }
 
-    private static FrozenDictionary<string, EvidenceValue> ReadLine(CompiledLine line, MappingNode keys, IReadOnlyList<CompiledLine> lines,
+    private static void ReadLine(CompiledLine line, MappingNode keys, IReadOnlyList<CompiledLine> lines, EvidenceRow row,
         LoadLimits limits, VersionReading reading, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
     {
-        var result = new Dictionary<string, EvidenceValue>(StringComparer.Ordinal);
-        var spans = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
         foreach (var entry in keys.Entries)
         {
             var key = entry.Key.Value;
@@ -153,82 +151,96 @@ internal static class EvidenceReader
 
             // In a revision, a value that fitted the old rule but not the new one (months where quarters are now
             // asked for) is a warning and scores as absent: the evidence was valid when it was collected.
-            var found = new List<Diagnostic>();
-            var value = ReadValue(entry.Value, slot, $"'{line.Info.Id}.{key}'", limits, found, warnings);
-            if (reading.Revision && found.Any(d => d.IsError))
+            var reportedBefore = diagnostics.Count;
+            ReadValue(entry.Value, slot, $"'{line.Info.Id}.{key}'", row, limits, diagnostics, warnings);
+            if (reading.Revision && diagnostics.HasErrorsSince(reportedBefore))
             {
+                var found = diagnostics.GetRange(reportedBefore, diagnostics.Count - reportedBefore);
+                diagnostics.RemoveRange(reportedBefore, found.Count);
                 warnings.AddRange(found.Where(d => d.IsError).Select(d => Diagnostic.Warning(DiagnosticCodes.NotInThisVersion, d.Span,
                     $"{d.Message}, as {reading.ThisVersion} reads it; '{line.Info.Id}.{key}' scores as not given")));
-                continue;
-            }
-
-            diagnostics.AddRange(found);
-            if (value is not null)
-            {
-                result[key] = value;
-                spans[key] = entry.Value.Span;
             }
         }
 
         foreach (var criterion in line.Criteria)
         {
-            var criterionValues = criterion.Slots.Select(s => result.GetValueOrDefault(s.Key)).ToImmutableArray();
-            if (criterion.CheckEvidence(criterionValues) is not { } problem)
+            if (criterion.Runtime.Check(row) is not { } problem)
             {
                 continue;
             }
 
-            var key = criterion.Slots[problem.KeyIndex].Key;
+            var key = criterion.Slots[problem.SlotPosition].Key;
+            var at = keys.Entries.First(e => e.Key.Value == key).Value.Span;
             if (reading.Revision)
             {
-                warnings.Add(Diagnostic.Warning(DiagnosticCodes.NotInThisVersion, spans[key],
+                warnings.Add(Diagnostic.Warning(DiagnosticCodes.NotInThisVersion, at,
                     $"'{line.Info.Id}.{key}' is {problem.Message}, as {reading.ThisVersion} reads it; it scores as not given"));
-                result.Remove(key);
+                row.Clear(criterion.Slots[problem.SlotPosition].Index);
             }
             else
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EvidenceOutOfRange, spans[key], $"'{line.Info.Id}.{key}' is {problem.Message}"));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EvidenceOutOfRange, at, $"'{line.Info.Id}.{key}' is {problem.Message}"));
             }
         }
-
-        return result.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    private static EvidenceValue? ReadValue(TreeNode node, EvidenceSlot slot, string what, LoadLimits limits, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
+    /// <summary>Reads one value into its slot of the row; on any error the slot stays empty and the error is reported.</summary>
+    private static void ReadValue(TreeNode node, EvidenceSlot slot, string what, EvidenceRow row, LoadLimits limits, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
     {
         switch (slot.Kind)
         {
-            case EvidenceKind.Flag:
-                return Values.Bool(node, what, diagnostics) is { } flag ? new FlagValue(flag) : null;
-            case EvidenceKind.Months:
-                return ReadPeriods(node, what, 12, "month", limits, diagnostics, warnings);
-            case EvidenceKind.Quarters:
-                return ReadPeriods(node, what, 4, "quarter", limits, diagnostics, warnings);
-            case EvidenceKind.Count:
-                return ReadNumber(node, slot, what, wholeNumber: true, diagnostics) is { } count ? new CountValue((int)count) : null;
-            case EvidenceKind.Amount:
-                return ReadNumber(node, slot, what, wholeNumber: false, diagnostics) is { } amount ? new AmountValue(amount) : null;
-            case EvidenceKind.Publications:
-                return ReadPublications(node, slot, what, limits, diagnostics);
-            case EvidenceKind.ItemIds:
-                return ReadItemIds(node, slot, what, limits, diagnostics, warnings);
-            default:
-                throw new InvalidOperationException($"no reader for {slot.Kind}");
+            case EvidenceKind.Flag when Values.Bool(node, what, diagnostics) is { } flag:
+                row.SetFlag(slot.Index, flag);
+                break;
+            case EvidenceKind.Months when ReadPeriods(node, what, 12, "month", limits, diagnostics, warnings) is { } months:
+                row.SetPeriods(slot.Index, months);
+                break;
+            case EvidenceKind.Quarters when ReadPeriods(node, what, 4, "quarter", limits, diagnostics, warnings) is { } quarters:
+                row.SetPeriods(slot.Index, quarters);
+                break;
+            case EvidenceKind.Count when ReadNumber(node, slot, what, wholeNumber: true, diagnostics) is { } count:
+                row.SetNumber(slot.Index, count);
+                break;
+            case EvidenceKind.Amount when ReadNumber(node, slot, what, wholeNumber: false, diagnostics) is { } amount:
+                row.SetNumber(slot.Index, amount);
+                break;
+            case EvidenceKind.Publications when ReadPublications(node, slot, what, limits, diagnostics) is { } publications:
+                row.SetPublications(slot.Index, publications);
+                break;
+            case EvidenceKind.ItemIds when ReadItemIds(node, slot, what, limits, diagnostics, warnings) is { } items:
+                row.SetItems(slot.Index, items);
+                break;
         }
     }
 
-    private static PeriodsValue? ReadPeriods(TreeNode node, string what, int periods, string noun, LoadLimits limits, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
+    /// <summary>The distinct periods as a bit set (bit p for period p), or null after reporting an error.</summary>
+    private static uint? ReadPeriods(TreeNode node, string what, int periods, string noun, LoadLimits limits, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
     {
-        if (ReadList(node, what, $"a list of {noun}s (1 to {periods}), e.g. [1, 2, 3]", limits, diagnostics) is not { } list)
+        // The expected shape is spelled out only for the message, not on every read.
+        var expected = node is SequenceNode ? "" : $"a list of {noun}s (1 to {periods}), e.g. [1, 2, 3]";
+        if (ReadList(node, what, expected, limits, diagnostics) is not { } list)
         {
             return null;
         }
 
-        var seen = new SortedSet<int>();
-        var repeats = new List<(string Value, SourceSpan Span)>();
+        var seen = 0u;
+        List<(string Value, SourceSpan Span)>? repeats = null;
         var valid = true;
         foreach (var item in list.Items)
         {
+            // The usual case, a plain 1 to 12, is read directly; anything else takes the way with messages.
+            if (item is ScalarNode { Kind: ScalarKind.Plain, Value: { Length: 1 or 2 } text }
+                && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var period) && period >= 1 && period <= periods)
+            {
+                if ((seen & (1u << period)) != 0)
+                {
+                    (repeats ??= []).Add((Numbers.Format(period), item.Span));
+                }
+
+                seen |= 1u << period;
+                continue;
+            }
+
             if (Values.Decimal(item, $"a {noun} in {what}", diagnostics, $"a whole number from 1 to {periods}") is not { } number)
             {
                 valid = false;
@@ -243,14 +255,21 @@ internal static class EvidenceReader
                 continue;
             }
 
-            if (!seen.Add((int)number))
+            var bit = 1u << (int)number;
+            if ((seen & bit) != 0)
             {
-                repeats.Add((Numbers.Format(number), item.Span));
+                (repeats ??= []).Add((Numbers.Format(number), item.Span));
             }
+
+            seen |= bit;
         }
 
-        WarnAboutRepeats(repeats, what, noun + " ", warnings);
-        return valid ? new PeriodsValue([.. seen]) : null;
+        if (repeats is not null)
+        {
+            WarnAboutRepeats(repeats, what, noun + " ", warnings);
+        }
+
+        return valid ? seen : null;
     }
 
     private static decimal? ReadNumber(TreeNode node, EvidenceSlot slot, string what, bool wholeNumber, List<Diagnostic> diagnostics)
@@ -276,14 +295,14 @@ internal static class EvidenceReader
         return number;
     }
 
-    private static PublicationsValue? ReadPublications(TreeNode node, EvidenceSlot slot, string what, LoadLimits limits, List<Diagnostic> diagnostics)
+    private static ImmutableArray<Publication>? ReadPublications(TreeNode node, EvidenceSlot slot, string what, LoadLimits limits, List<Diagnostic> diagnostics)
     {
         if (ReadList(node, what, slot.Describe(), limits, diagnostics) is not { } list)
         {
             return null;
         }
 
-        var publications = ImmutableArray.CreateBuilder<LevelledPublication>();
+        var publications = ImmutableArray.CreateBuilder<Publication>();
         var valid = true;
         foreach (var item in list.Items)
         {
@@ -312,13 +331,13 @@ internal static class EvidenceReader
                 continue;
             }
 
-            publications.Add(new LevelledPublication(name, index));
+            publications.Add(new Publication(name, index));
         }
 
-        return valid ? new PublicationsValue(publications.ToImmutable()) : null;
+        return valid ? publications.ToImmutable() : null;
     }
 
-    private static ItemIdsValue? ReadItemIds(TreeNode node, EvidenceSlot slot, string what, LoadLimits limits, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
+    private static ImmutableArray<string>? ReadItemIds(TreeNode node, EvidenceSlot slot, string what, LoadLimits limits, List<Diagnostic> diagnostics, List<Diagnostic> warnings)
     {
         if (ReadList(node, what, slot.Describe(), limits, diagnostics) is not { } list)
         {
@@ -355,7 +374,7 @@ internal static class EvidenceReader
         }
 
         WarnAboutRepeats(repeats, what, "", warnings);
-        return valid ? new ItemIdsValue([.. items]) : null;
+        return valid ? [.. items] : null;
     }
 
     /// <summary>
@@ -394,23 +413,33 @@ internal static class EvidenceReader
         return list;
     }
 
-    private static void ReportMissing(IReadOnlyList<CompiledLine> lines, Dictionary<string, FrozenDictionary<string, EvidenceValue>> values,
-        Dictionary<string, SourceSpan> lineSpans, SourceSpan linesSpan, List<Diagnostic> warnings)
+    private static void ReportMissing(IReadOnlyList<CompiledLine> lines, EvidenceRow row, Dictionary<string, SourceSpan> lineSpans,
+        SourceSpan linesSpan, List<Diagnostic> warnings)
     {
         foreach (var line in lines)
         {
-            var given = values.GetValueOrDefault(line.Info.Id);
-            var missing = line.Slots.Values.Where(s => !s.MissingIsNone && (given is null || !given.ContainsKey(s.Key))).Select(s => s.Key).ToList();
-            if (missing.Count == 0)
+            List<string>? missing = null;
+            foreach (var criterion in line.Criteria)
+            {
+                foreach (var slot in criterion.Slots)
+                {
+                    if (!slot.MissingIsNone && !row.IsGiven(slot.Index))
+                    {
+                        (missing ??= []).Add(slot.Key);
+                    }
+                }
+            }
+
+            if (missing is null)
             {
                 continue;
             }
 
-            var at = lineSpans.TryGetValue(line.Info.Id, out var span) ? span : linesSpan;
-            var message = given is null && !lineSpans.ContainsKey(line.Info.Id)
+            var written = lineSpans.TryGetValue(line.Info.Id, out var at);
+            var message = !written
                 ? $"no evidence for line '{line.Info.Id}'; it scores 0"
                 : $"no evidence for {string.Join(", ", missing.Select(k => $"'{line.Info.Id}.{k}'"))}; {(missing.Count == 1 ? "it scores" : "they score")} 0";
-            warnings.Add(Diagnostic.Warning(DiagnosticCodes.MissingEvidence, at, message));
+            warnings.Add(Diagnostic.Warning(DiagnosticCodes.MissingEvidence, written ? at : linesSpan, message));
         }
     }
 

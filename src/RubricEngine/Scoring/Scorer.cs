@@ -1,68 +1,172 @@
 using System.Collections.Immutable;
-using RubricEngine.Compilation;
-using RubricEngine.Evidence;
+using System.Runtime.InteropServices;
+using System.Text;
+using RubricEngine.Runtime;
 
 namespace RubricEngine.Scoring;
 
-/// <summary>Evaluates compiled lines on checked evidence: criterion delegates, line sums, rounding, totals.</summary>
+/// <summary>
+/// Evaluates a compiled rubric on a unit's evidence row: line sums, rounding, sections and totals. Two paths share
+/// the arithmetic: the numbers path builds no text at all, <see cref="Card"/> adds every reason on top.
+/// Both are plain loops over arrays: this is the hot path of scoring a county.
+/// </summary>
 internal static class Scorer
 {
-    public static ScoreCard Score(Rubric rubric, EvidenceSet evidence)
+    public static ScoreNumbers Numbers(CompiledRubric rubric, string unit, EvidenceRow row)
     {
-        var lines = ImmutableArray.CreateBuilder<LineScore>(rubric.CompiledLines.Length);
-        foreach (var line in rubric.CompiledLines)
-        {
-            lines.Add(ScoreLine(line, evidence, rubric.Decimals, rubric.Rounding));
-        }
-
-        var sections = rubric.Sections
-            .Select(s =>
-            {
-                var inSection = lines.Where(l => l.Section == s.Name).ToList();
-                return new SectionScore(s.Name, s.Points, Numbers.Normalize(inSection.Sum(l => l.Score)), Numbers.Normalize(inSection.Sum(l => l.Bonus)));
-            })
-            .ToImmutableArray();
-        var baseTotal = Numbers.Normalize(lines.Sum(l => l.Score));
-        var bonusTotal = Numbers.Normalize(lines.Sum(l => l.Bonus));
-        return new ScoreCard(rubric.Id, rubric.Title, evidence.Unit, evidence.Year, lines.ToImmutable(), sections,
-            baseTotal, bonusTotal, baseTotal + bonusTotal, evidence.Warnings, rubric.Version, rubric.Effective);
+        var lines = new LineNumbers[rubric.Lines.Length];
+        var (baseTotal, bonusTotal) = Numbers(rubric, row, lines);
+        return new ScoreNumbers(rubric.Id, unit, Plain(baseTotal), Plain(bonusTotal), Plain(baseTotal + bonusTotal),
+            ImmutableCollectionsMarshal.AsImmutableArray(lines));
     }
 
-    private static LineScore ScoreLine(CompiledLine line, EvidenceSet evidence, int decimals, MidpointRounding rounding)
+    /// <summary>
+    /// The numbers path itself: each line's score and bonus into <paramref name="lines"/> (one per rubric line),
+    /// and the totals; it allocates nothing, so a caller scoring many units can reuse one buffer.
+    /// </summary>
+    public static (decimal BaseTotal, decimal BonusTotal) Numbers(CompiledRubric rubric, EvidenceRow row, Span<LineNumbers> lines)
     {
-        var criteria = ImmutableArray.CreateBuilder<CriterionScore>(line.Criteria.Length);
-        var reasons = ImmutableArray.CreateBuilder<string>();
-        foreach (var criterion in line.Criteria)
+        var baseTotal = 0m;
+        var bonusTotal = 0m;
+        var compiled = rubric.Lines;
+        var decimals = rubric.Decimals;
+        var rounding = rubric.Rounding;
+        for (var i = 0; i < lines.Length; i++)
         {
-            var values = criterion.Slots.Select(s => evidence.Get(line.Info.Id, s.Key)).ToImmutableArray();
-            var outcome = criterion.Evaluate(values);
-            var keys = criterion.Slots.Select(s => s.Key).ToImmutableArray();
-            criteria.Add(new CriterionScore(keys, criterion.Label, Numbers.Normalize(outcome.Score), criterion.IsBonus, outcome.Reason));
-            reasons.Add(criterion.IsBonus ? $"{criterion.Label}：{outcome.Reason}（加分，不计入本项分值）" : $"{criterion.Label}：{outcome.Reason}");
+            var line = compiled[i];
+            var sum = 0m;
+            foreach (var runtime in line.BaseRuntimes)
+            {
+                sum += runtime.Score(row);
+            }
+
+            // LineNumbers strips trailing zeros when a value is read, not here: most values are never printed.
+            var lineScore = Round(sum < 0m ? 0m : sum, decimals, rounding);
+            baseTotal += lineScore;
+            var lineBonus = 0m;
+            if (line.BonusRuntimes.Length > 0)
+            {
+                foreach (var runtime in line.BonusRuntimes)
+                {
+                    lineBonus += runtime.Score(row);
+                }
+
+                lineBonus = Round(lineBonus, decimals, rounding);
+                bonusTotal += lineBonus;
+            }
+
+            lines[i] = new LineNumbers(line.Id, lineScore, lineBonus);
         }
 
-        var scored = criteria.Where(c => !c.IsBonus).ToList();
-        var sum = scored.Sum(c => c.Score);
+        return (baseTotal, bonusTotal);
+    }
+
+    public static ScoreCard Card(CompiledRubric rubric, EvidenceSet evidence)
+    {
+        var lines = new LineScore[rubric.Lines.Length];
+        var sectionScores = new decimal[rubric.Sections.Length];
+        var sectionBonuses = new decimal[rubric.Sections.Length];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = rubric.Lines[i];
+            lines[i] = ScoreLine(line, evidence.Row, rubric.Decimals, rubric.Rounding);
+            sectionScores[line.SectionIndex] += lines[i].Score;
+            sectionBonuses[line.SectionIndex] += lines[i].Bonus;
+        }
+
+        var sections = new SectionScore[rubric.Sections.Length];
+        var baseTotal = 0m;
+        var bonusTotal = 0m;
+        for (var s = 0; s < sections.Length; s++)
+        {
+            sections[s] = new SectionScore(rubric.Sections[s].Name, rubric.Sections[s].Points, Plain(sectionScores[s]), Plain(sectionBonuses[s]));
+            baseTotal += sectionScores[s];
+            bonusTotal += sectionBonuses[s];
+        }
+
+        return new ScoreCard(rubric.Id, rubric.Title, evidence.Unit, evidence.Year, ImmutableCollectionsMarshal.AsImmutableArray(lines),
+            ImmutableCollectionsMarshal.AsImmutableArray(sections), Plain(baseTotal), Plain(bonusTotal), Plain(baseTotal + bonusTotal), evidence.Warnings,
+            rubric.Version, rubric.Effective);
+    }
+
+    private static LineScore ScoreLine(CompiledLine line, EvidenceRow row, int decimals, MidpointRounding rounding)
+    {
+        var criteria = new CriterionScore[line.Criteria.Length];
+        var reasons = new List<string>(criteria.Length + 1);
+        var sum = 0m;
+        var bonus = 0m;
+        var scored = 0;
+        for (var j = 0; j < criteria.Length; j++)
+        {
+            var criterion = line.Criteria[j];
+            var (raw, reason) = criterion.Runtime.Evaluate(row);
+            var score = Plain(raw);
+            criteria[j] = new CriterionScore(criterion.Keys, criterion.Label, score, criterion.IsBonus, reason);
+            if (criterion.IsBonus)
+            {
+                bonus += score;
+                reasons.Add(criterion.Label + "：" + reason + "（加分，不计入本项分值）");
+            }
+            else
+            {
+                sum += score;
+                scored++;
+                reasons.Add(criterion.Label + "：" + reason);
+            }
+        }
+
         var exact = Math.Max(0m, sum);
-        var score = Numbers.Normalize(Math.Round(exact, decimals, rounding));
-        if (scored.Count > 1 || exact != sum || score != exact)
+        var lineScore = Plain(Round(exact, decimals, rounding));
+        if (scored > 1 || exact != sum || lineScore != exact)
         {
-            var terms = string.Join(" + ", scored.Select(c => Numbers.Format(Math.Round(c.Score, 4, MidpointRounding.AwayFromZero))))
-                .Replace("+ -", "- ", StringComparison.Ordinal);
-            var text = scored.Count > 1 ? $"合计 {terms} {Numbers.Equals(sum)}" : $"合计 {Numbers.Approximate(sum)}";
-            if (exact != sum)
-            {
-                text += "，不低于 0 → 0";
-            }
-            else if (score != exact)
-            {
-                text += $" → {Numbers.Format(score)}（保留 {decimals} 位小数）";
-            }
-
-            reasons.Add(text);
+            reasons.Add(SumReason(criteria, scored, sum, exact, lineScore, decimals));
         }
 
-        var bonus = Numbers.Normalize(Math.Round(criteria.Where(c => c.IsBonus).Sum(c => c.Score), decimals, rounding));
-        return new LineScore(line.Info.Id, line.Info.Section, line.Info.Points, line.Info.Maximum, score, bonus, reasons.ToImmutable(), criteria.ToImmutable());
+        return new LineScore(line.Info.Id, line.Info.Section, line.Info.Points, line.Info.Maximum, lineScore,
+            Plain(Round(bonus, decimals, rounding)), [.. reasons], ImmutableCollectionsMarshal.AsImmutableArray(criteria));
     }
+
+    /// <summary>"合计 2 + 2 - 0.5 = 3.5", with the floor at 0 or the rounding where they change the sum.</summary>
+    private static string SumReason(CriterionScore[] criteria, int scored, decimal sum, decimal exact, decimal score, int decimals)
+    {
+        var text = new StringBuilder("合计 ");
+        if (scored > 1)
+        {
+            var first = true;
+            foreach (var criterion in criteria)
+            {
+                if (criterion.IsBonus)
+                {
+                    continue;
+                }
+
+                var term = Math.Round(criterion.Score, 4, MidpointRounding.AwayFromZero);
+                text.Append(first ? "" : term < 0 ? " - " : " + ").Append(RubricEngine.Numbers.Format(!first && term < 0 ? -term : term));
+                first = false;
+            }
+
+            text.Append(' ').Append(RubricEngine.Numbers.Equals(sum));
+        }
+        else
+        {
+            text.Append(RubricEngine.Numbers.Approximate(sum));
+        }
+
+        if (exact != sum)
+        {
+            text.Append("，不低于 0 → 0");
+        }
+        else if (score != exact)
+        {
+            text.Append(" → ").Append(RubricEngine.Numbers.Format(score)).Append("（保留 ").Append(decimals).Append(" 位小数）");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Rounds only what has more places than the rubric keeps: most scores are whole or halves already.</summary>
+    private static decimal Round(decimal value, int decimals, MidpointRounding rounding) =>
+        value.Scale <= decimals ? value : Math.Round(value, decimals, rounding);
+
+    private static decimal Plain(decimal value) => RubricEngine.Numbers.Plain(value);
 }

@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
-using RubricEngine.Binding;
-using RubricEngine.Binding.Functions;
+using RubricEngine.Runtime;
 
 namespace RubricEngine.Tests.Properties;
 
@@ -36,6 +35,7 @@ public sealed class ScoreRangeProperties
                 rubric.TryScoreText(evidence, "generated.yaml", out var card, out var diagnostics)
                     .Should().BeTrue(string.Join("\n", diagnostics) + "\n" + evidence);
                 CheckRanges(rubric, card!, spec + "\n---\n" + evidence);
+                CheckNumbersPath(rubric, card!, evidence, spec + "\n---\n" + evidence);
                 Interlocked.Add(ref scoredRules, rubric.CompiledLines.Sum(l => l.Criteria.Length));
             }
 
@@ -46,6 +46,18 @@ public sealed class ScoreRangeProperties
 
         // The property is only as strong as the rules that reach scoring: at least 10,000 rule × evidence pairs per run.
         scoredRules.Should().BeGreaterThanOrEqualTo(10_000);
+    }
+
+    /// <summary>The numbers path (no text, and no check for evidence not given where empty cells score 0) agrees with the card.</summary>
+    private static void CheckNumbersPath(Rubric rubric, ScoreCard card, string evidence, string because)
+    {
+        var found = new List<RubricEngine.Diagnostics.Diagnostic>();
+        var tree = RubricEngine.Loading.TreeReader.Read(evidence, "generated.yaml", rubric.Limits, found)!;
+        var read = RubricEngine.Evidence.EvidenceReader.Read(tree, "generated.yaml", new RubricEngine.Evidence.EvidenceTarget(rubric.Id, rubric.Version),
+            rubric.Compiled, rubric.Limits, found)!;
+        var numbers = RubricEngine.Scoring.Scorer.Numbers(rubric.Compiled, read.Unit, read.Row);
+        numbers.Lines.Select(l => (l.Id, l.Score, l.Bonus)).Should().Equal(card.Lines.Select(l => (l.Id, l.Score, l.Bonus)), because);
+        (numbers.BaseTotal, numbers.BonusTotal, numbers.Total).Should().Be((card.BaseTotal, card.BonusTotal, card.Total), because);
     }
 
     private static void CheckRanges(Rubric rubric, ScoreCard card, string because)

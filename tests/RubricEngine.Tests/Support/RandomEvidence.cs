@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
-using RubricEngine.Binding;
+using RubricEngine.Runtime;
 
 namespace RubricEngine.Tests.Support;
 
@@ -39,7 +39,7 @@ internal static class RandomEvidence
                     .Select(criteria => (line.Info.Id, (IReadOnlyList<(string, string[]?, string?)>)criteria.SelectMany(c => c).ToList()))))
             .Select(lines => new Evidence(rubric.Id, lines.Select(l => (l.Id, l.Item2)).ToList()));
 
-    private static Gen<List<(string Key, string[]? Items, string? Scalar)>> Criterion(Compilation.CompiledCriterion criterion)
+    private static Gen<List<(string Key, string[]? Items, string? Scalar)>> Criterion(CompiledCriterion criterion)
     {
         var slots = criterion.Slots;
         if (slots.Length == 2)

@@ -1,12 +1,14 @@
 using System.Collections.Immutable;
 using RubricEngine.Diagnostics;
-using RubricEngine.Evidence;
+using RubricEngine.Runtime;
 
 namespace RubricEngine.Binding.Functions;
 
 /// <summary><c>per_item(r)</c>: r points for each counted thing, usually with a cap ("每项0.6分，共6分").</summary>
 internal sealed class PerItemFunction : ScoringFunction
 {
+    public override bool ScoresZeroWhenNotGiven => true;
+
     public override string Name => "per_item";
     public override string Phrase => "发布并实施文明实践项目共6分";
     public override string Example => "per_item(0.6) cap 6";
@@ -17,15 +19,16 @@ internal sealed class PerItemFunction : ScoringFunction
 
     public override ScoreRange Range(BindContext context) => new(0m, null);
 
-    public override CriterionRuntime Compile(BindContext context)
+    public override CriterionRuntime Compile(BindContext context, ImmutableArray<int> slots) =>
+        new Runtime(new NumberSlot(slots[0]), context.Arguments[0]);
+
+    private sealed class Runtime(NumberSlot slot, decimal rate) : CriterionRuntime
     {
-        var rate = context.Arguments[0];
-        return values =>
-        {
-            var count = ((CountValue)values[0]!).Value;
-            var score = count * rate;
-            return new Outcome(score, $"{count} 项 × {Numbers.Format(rate)} = {Numbers.Format(score)}");
-        };
+        private readonly string times = " 项 × " + Numbers.Format(rate) + " = ";
+
+        public override decimal Score(EvidenceRow row) => row[slot] * rate;
+
+        public override string Explain(EvidenceRow row, decimal score) => Numbers.Format(row[slot]) + times + Numbers.Format(score);
     }
 }
 
@@ -53,38 +56,46 @@ internal sealed class RatioFunction : ScoringFunction
         new EvidenceSlot(context.Keys[1].Key, context.Keys[1].Span, EvidenceKind.Count, 1m, 1_000_000m),
     ];
 
-    public override (int KeyIndex, string Message)? CheckEvidence(ImmutableArray<EvidenceValue?> values) =>
-        values[0] is CountValue numerator && values[1] is CountValue denominator && numerator.Value > denominator.Value
-            ? (0, $"{numerator.Value}, more than the total of {denominator.Value}")
-            : null;
-
     public override ScoreRange Range(BindContext context) => new(0m, context.Arguments[0]);
 
-    public override CriterionRuntime Compile(BindContext context)
-    {
-        var points = context.Arguments[0];
-        var target = context.Arguments[1];
-        return values =>
-        {
-            var numerator = (CountValue)values[0]!;
-            var denominator = (CountValue)values[1]!;
-            var percent = Numbers.Percent((decimal)numerator.Value / denominator.Value);
-            var share = $"{numerator.Value} ÷ {denominator.Value} {(percent.StartsWith('≈') ? percent : "= " + percent)}";
-            if (numerator.Value >= target * denominator.Value)
-            {
-                return new Outcome(points, $"{share}，达到 {Numbers.Percent(target)}，{Numbers.Format(points)} 分");
-            }
+    public override CriterionRuntime Compile(BindContext context, ImmutableArray<int> slots) =>
+        new Runtime(new NumberSlot(slots[0]), new NumberSlot(slots[1]), context.Arguments[0], context.Arguments[1]);
 
-            // points × (n ÷ d) ÷ t, multiplied out first so that the one division is the last step.
-            var score = points * numerator.Value / (denominator.Value * target);
-            return new Outcome(score, $"{share}，未达 {Numbers.Percent(target)}，按比例 {Numbers.Format(points)} × {numerator.Value} ÷ ({denominator.Value} × {Numbers.Format(target)}) {Numbers.Equals(score)}");
-        };
+    private sealed class Runtime(NumberSlot numeratorSlot, NumberSlot denominatorSlot, decimal points, decimal target) : CriterionRuntime
+    {
+        private readonly string reached = "，达到 " + Numbers.Percent(target) + "，" + Numbers.Format(points) + " 分";
+
+        // points × (n ÷ d) ÷ t, multiplied out first so that the one division is the last step.
+        public override decimal Score(EvidenceRow row)
+        {
+            var numerator = row[numeratorSlot];
+            var denominator = row[denominatorSlot];
+            return numerator >= target * denominator ? points : points * numerator / (denominator * target);
+        }
+
+        public override string Explain(EvidenceRow row, decimal score)
+        {
+            var numerator = row[numeratorSlot];
+            var denominator = row[denominatorSlot];
+            var percent = Numbers.Percent(numerator / denominator);
+            var share = Numbers.Format(numerator) + " ÷ " + Numbers.Format(denominator) + " " + (percent.StartsWith('≈') ? percent : "= " + percent);
+            return numerator >= target * denominator
+                ? share + reached
+                : $"{share}，未达 {Numbers.Percent(target)}，按比例 {Numbers.Format(points)} × {Numbers.Format(numerator)} ÷ ({Numbers.Format(denominator)} × {Numbers.Format(target)}) {Numbers.Equals(score)}";
+        }
+
+        public override (int SlotPosition, string Message)? Check(EvidenceRow row) =>
+            row[numeratorSlot] > row[denominatorSlot]
+                ? (0, $"{Numbers.Format(row[numeratorSlot])}, more than the total of {Numbers.Format(row[denominatorSlot])}")
+                : null;
     }
 }
 
 /// <summary><c>judged(min, max)</c>: the inspector's score within a range ("根据档案规范、完整情况赋分").</summary>
 internal sealed class JudgedFunction : ScoringFunction
 {
+    public override bool ScoresZeroWhenNotGiven => true;
+
     public override string Name => "judged";
     public override string Phrase => "根据档案规范、完整情况赋分";
     public override string Example => "judged(0, 8)";
@@ -105,14 +116,14 @@ internal sealed class JudgedFunction : ScoringFunction
 
     public override ScoreRange Range(BindContext context) => new(context.Arguments[0], context.Arguments[1]);
 
-    public override CriterionRuntime Compile(BindContext context)
+    public override CriterionRuntime Compile(BindContext context, ImmutableArray<int> slots) =>
+        new Runtime(new NumberSlot(slots[0]), "分（" + Numbers.Format(context.Arguments[0]) + "–" + Numbers.Format(context.Arguments[1]) + "）");
+
+    private sealed class Runtime(NumberSlot slot, string range) : CriterionRuntime
     {
-        var range = $"{Numbers.Format(context.Arguments[0])}–{Numbers.Format(context.Arguments[1])}";
-        return values =>
-        {
-            var judged = ((AmountValue)values[0]!).Value;
-            return new Outcome(judged, $"评定 {Numbers.Format(judged)} 分（{range}）");
-        };
+        public override decimal Score(EvidenceRow row) => row[slot];
+
+        public override string Explain(EvidenceRow row, decimal score) => "评定 " + Numbers.Format(score) + " " + range;
     }
 }
 
@@ -129,8 +140,13 @@ internal sealed class DeductionFunction : ScoringFunction
 
     public override ScoreRange Range(BindContext context) => new(-1000m, 0m);
 
-    public override CriterionRuntime Compile(BindContext context) =>
-        values => values[0] is AmountValue { Value: > 0 } amount
-            ? new Outcome(-amount.Value, $"酌情扣 {Numbers.Format(amount.Value)} 分")
-            : new Outcome(0m, "未扣分");
+    public override CriterionRuntime Compile(BindContext context, ImmutableArray<int> slots) => new Runtime(new NumberSlot(slots[0]));
+
+    /// <summary>Its slot may be absent (MissingIsNone): then nothing is deducted, silently.</summary>
+    private sealed class Runtime(NumberSlot slot) : CriterionRuntime
+    {
+        public override decimal Score(EvidenceRow row) => row.IsGiven(slot.Index) && row[slot] > 0 ? -row[slot] : 0m;
+
+        public override string Explain(EvidenceRow row, decimal score) => score < 0 ? "酌情扣 " + Numbers.Format(-score) + " 分" : "未扣分";
+    }
 }

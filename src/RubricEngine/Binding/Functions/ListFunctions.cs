@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using RubricEngine.Diagnostics;
-using RubricEngine.Evidence;
+using RubricEngine.Runtime;
 
 namespace RubricEngine.Binding.Functions;
 
@@ -39,27 +39,71 @@ internal sealed class TieredFunction : ScoringFunction
 
     public override ScoreRange Range(BindContext context) => new(0m, null);
 
-    public override CriterionRuntime Compile(BindContext context)
+    public override CriterionRuntime Compile(BindContext context, ImmutableArray<int> slots) =>
+        new Runtime(new PublicationsSlot(slots[0]), context.Arguments, [.. context.Levels.Select(l => l.Label)], context.Options.Contains(MaxPerItem));
+
+    private sealed class Runtime(PublicationsSlot slot, ImmutableArray<decimal> tiers, ImmutableArray<string> labels, bool highestOnly) : CriterionRuntime
     {
-        var tiers = context.Arguments;
-        var labels = context.Levels.Select(l => l.Label).ToImmutableArray();
-        var highestOnly = context.Options.Contains(MaxPerItem);
-        return values =>
+        public override decimal Score(EvidenceRow row)
         {
-            var publications = ((PublicationsValue)values[0]!).Publications;
-            if (publications.IsEmpty)
+            var publications = row[slot];
+            if (!highestOnly || publications.Length > 16)
             {
-                return new Outcome(0m, "无刊登，0 分");
+                var score = 0m;
+                foreach (var publication in Counted(publications))
+                {
+                    score += tiers[publication.LevelIndex];
+                }
+
+                return score;
             }
 
-            var counted = highestOnly
-                ? publications.GroupBy(x => x.Item, StringComparer.Ordinal).Select(g => g.MaxBy(x => x.LevelIndex)!).ToList()
-                : publications.ToList();
-            var score = counted.Sum(x => tiers[x.LevelIndex]);
-            var terms = string.Join(" + ", counted.Select(x => $"{x.Item} {labels[x.LevelIndex]} {Numbers.Format(tiers[x.LevelIndex])}"));
-            var rule = highestOnly ? "（同一项目取最高）" : "";
-            return new Outcome(score, $"{terms} = {Numbers.Format(score)}{rule}");
-        };
+            // A unit lists a handful of publications: comparing each with the rest beats building groups.
+            var total = 0m;
+            for (var p = 0; p < publications.Length; p++)
+            {
+                var item = publications[p].Item;
+                var best = publications[p].LevelIndex;
+                var first = true;
+                for (var q = 0; q < publications.Length; q++)
+                {
+                    if (q != p && string.Equals(publications[q].Item, item, StringComparison.Ordinal))
+                    {
+                        if (q < p)
+                        {
+                            first = false;
+                            break;
+                        }
+
+                        best = Math.Max(best, publications[q].LevelIndex);
+                    }
+                }
+
+                if (first)
+                {
+                    total += tiers[best];
+                }
+            }
+
+            return total;
+        }
+
+        public override string Explain(EvidenceRow row, decimal score)
+        {
+            var publications = row[slot];
+            if (publications.IsEmpty)
+            {
+                return "无刊登，0 分";
+            }
+
+            var terms = string.Join(" + ", Counted(publications).Select(x => x.Item + " " + labels[x.LevelIndex] + " " + Numbers.Format(tiers[x.LevelIndex])));
+            return terms + " = " + Numbers.Format(score) + (highestOnly ? "（同一项目取最高）" : "");
+        }
+
+        /// <summary>Every publication, or with max_per_item each item once, at its highest level, in the order items first appear.</summary>
+        private IEnumerable<Publication> Counted(ImmutableArray<Publication> publications) => highestOnly
+            ? publications.GroupBy(x => x.Item, StringComparer.Ordinal).Select(g => g.MaxBy(x => x.LevelIndex)!)
+            : publications;
     }
 }
 
@@ -78,16 +122,21 @@ internal sealed class PerMissingFunction : ScoringFunction
     public override ScoreRange Range(BindContext context) =>
         new(context.Points + context.Arguments[0] * context.Items.Length, context.Points);
 
-    public override CriterionRuntime Compile(BindContext context)
+    public override CriterionRuntime Compile(BindContext context, ImmutableArray<int> slots) =>
+        new Runtime(new ItemsSlot(slots[0]), context.Points, context.Arguments[0]);
+
+    private sealed class Runtime(ItemsSlot slot, decimal points, decimal deduction) : CriterionRuntime
     {
-        var points = context.Points;
-        var deduction = context.Arguments[0];
-        return values =>
+        private readonly string pointsLess = Numbers.Format(points) + " - ";
+        private readonly string times = " 项 × " + Numbers.Format(-deduction) + " = ";
+
+        public override decimal Score(EvidenceRow row) => points + deduction * row[slot].Length;
+
+        public override string Explain(EvidenceRow row, decimal score)
         {
-            var missing = (ItemIdsValue)values[0]!;
-            var score = points + deduction * missing.Items.Length;
-            var which = missing.Items.IsEmpty ? "" : $"（缺 {string.Join("、", missing.Items)}）";
-            return new Outcome(score, $"{Numbers.Format(points)} - {missing.Items.Length} 项 × {Numbers.Format(-deduction)} = {Numbers.Format(score)}{which}");
-        };
+            var missing = row[slot];
+            var which = missing.IsEmpty ? "" : "（缺 " + string.Join("、", missing) + "）";
+            return pointsLess + Numbers.Format(missing.Length) + times + Numbers.Format(score) + which;
+        }
     }
 }

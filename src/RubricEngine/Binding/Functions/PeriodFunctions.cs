@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
-using RubricEngine.Evidence;
+using RubricEngine.Runtime;
 
 namespace RubricEngine.Binding.Functions;
 
 /// <summary><c>monthly(r)</c> and <c>quarterly(r)</c>: r points for each distinct month or quarter ("每月活动1.5分", "每季度3分").</summary>
 internal sealed class PerPeriodFunction(string name, EvidenceKind kind, int periods, string unit, string phrase, string example) : ScoringFunction
 {
+    public override bool ScoresZeroWhenNotGiven => true;
+
     public static PerPeriodFunction Monthly { get; } = new("monthly", EvidenceKind.Months, 12, "个月", "每月活动1.5分", "monthly(1.5) cap 18");
     public static PerPeriodFunction Quarterly { get; } = new("quarterly", EvidenceKind.Quarters, 4, "个季度", "每季度3分", "quarterly(3)");
 
@@ -19,21 +21,24 @@ internal sealed class PerPeriodFunction(string name, EvidenceKind kind, int peri
 
     public override ScoreRange Range(BindContext context) => new(0m, context.Arguments[0] * periods);
 
-    public override CriterionRuntime Compile(BindContext context)
+    public override CriterionRuntime Compile(BindContext context, ImmutableArray<int> slots) =>
+        new Runtime(new PeriodsSlot(slots[0]), context.Arguments[0], unit);
+
+    private sealed class Runtime(PeriodsSlot slot, decimal rate, string unit) : CriterionRuntime
     {
-        var rate = context.Arguments[0];
-        return values =>
-        {
-            var count = ((PeriodsValue)values[0]!).Periods.Length;
-            var score = count * rate;
-            return new Outcome(score, $"{count} {unit} × {Numbers.Format(rate)} = {Numbers.Format(score)}");
-        };
+        private readonly string times = " " + unit + " × " + Numbers.Format(rate) + " = ";
+
+        public override decimal Score(EvidenceRow row) => row[slot] * rate;
+
+        public override string Explain(EvidenceRow row, decimal score) => Numbers.Format(row[slot]) + times + Numbers.Format(score);
     }
 }
 
 /// <summary><c>monthly_share(p)</c>: p points for a full year, a twelfth for each month ("每月开展理论宣讲活动4分").</summary>
 internal sealed class MonthlyShareFunction : ScoringFunction
 {
+    public override bool ScoresZeroWhenNotGiven => true;
+
     public override string Name => "monthly_share";
     public override string Phrase => "每月开展理论宣讲活动4分";
     public override string Example => "monthly_share(4)";
@@ -44,16 +49,17 @@ internal sealed class MonthlyShareFunction : ScoringFunction
 
     public override ScoreRange Range(BindContext context) => new(0m, context.Arguments[0]);
 
-    public override CriterionRuntime Compile(BindContext context)
-    {
-        var points = context.Arguments[0];
-        return values =>
-        {
-            var count = ((PeriodsValue)values[0]!).Periods.Length;
+    public override CriterionRuntime Compile(BindContext context, ImmutableArray<int> slots) =>
+        new Runtime(new PeriodsSlot(slots[0]), context.Arguments[0]);
 
-            // Multiply before dividing, so that whole results stay exact (4 × 6 ÷ 12 = 2, not 1.9999…).
-            var score = points * count / 12m;
-            return new Outcome(score, $"{Numbers.Format(points)} × {count} ÷ 12 {Numbers.Equals(score)}");
-        };
+    private sealed class Runtime(PeriodsSlot slot, decimal points) : CriterionRuntime
+    {
+        private readonly string pointsTimes = Numbers.Format(points) + " × ";
+
+        // Multiply before dividing, so that whole results stay exact (4 × 6 ÷ 12 = 2, not 1.9999…).
+        public override decimal Score(EvidenceRow row) => points * row[slot] / 12m;
+
+        public override string Explain(EvidenceRow row, decimal score) =>
+            pointsTimes + Numbers.Format(row[slot]) + " ÷ 12 " + Numbers.Equals(score);
     }
 }

@@ -1,20 +1,11 @@
 using System.Collections.Immutable;
 using RubricEngine.Diagnostics;
-using RubricEngine.Evidence;
+using RubricEngine.Runtime;
 
 namespace RubricEngine.Binding.Functions;
 
 /// <summary>A function parameter and the range its argument must lie in.</summary>
 internal sealed record Parameter(string Name, decimal Min, decimal Max, string Meaning);
-
-/// <summary>The lowest and highest raw score a rule can give; null means unbounded.</summary>
-internal readonly record struct ScoreRange(decimal? Min, decimal? Max);
-
-/// <summary>What a criterion scored and why, in words with the arithmetic.</summary>
-internal readonly record struct Outcome(decimal Score, string Reason);
-
-/// <summary>Scores one criterion from the values of its evidence keys (null where a key is absent).</summary>
-internal delegate Outcome CriterionRuntime(ImmutableArray<EvidenceValue?> values);
 
 /// <summary>What a function sees when it is bound: its arguments, the criterion's points and items, the rubric's levels.</summary>
 internal sealed record BindContext(
@@ -51,21 +42,26 @@ internal abstract class ScoringFunction
 
     public virtual bool NeedsItems => false;
 
+    /// <summary>
+    /// True when the runtime, reading the empty cells of evidence not given, scores exactly 0, as evidence not given
+    /// must: the numbers path then skips the check for it. False for a ratio (0 ÷ 0) or a list that would score its
+    /// points with nothing missing.
+    /// </summary>
+    public virtual bool ScoresZeroWhenNotGiven => false;
+
     /// <summary>Checks beyond parameter ranges (judged: min ≤ max; tiered: one tier per level). Returns an error message or null.</summary>
     public virtual (string Code, string Message)? Check(BindContext context) => null;
 
     public abstract ImmutableArray<EvidenceSlot> Slots(BindContext context);
 
-    /// <summary>A check across the values of several keys (ratio: numerator ≤ denominator). Returns the offending key's index and a message.</summary>
-    public virtual (int KeyIndex, string Message)? CheckEvidence(ImmutableArray<EvidenceValue?> values) => null;
-
     public abstract ScoreRange Range(BindContext context);
 
     /// <summary>
-    /// The runtime. It is called only with every required value present (the compiler scores absent evidence 0
-    /// itself), so it reads its values without checking for null; only a slot with MissingIsNone may be null.
+    /// The runtime, reading the row at <paramref name="slots"/> (one index per slot of <see cref="Slots"/>, in order).
+    /// It runs only when every required value is given (the compiler scores absent evidence 0 itself), so it reads
+    /// its values without checking; only a slot with MissingIsNone may be absent.
     /// </summary>
-    public abstract CriterionRuntime Compile(BindContext context);
+    public abstract CriterionRuntime Compile(BindContext context, ImmutableArray<int> slots);
 
     public string Signature => IsVariadic
         ? $"{Name}(points per level…)"

@@ -4,7 +4,7 @@ global using EvidenceKind = RubricEngine.EvidenceValueKind;
 using System.Collections.Immutable;
 using RubricEngine.Diagnostics;
 
-namespace RubricEngine.Binding;
+namespace RubricEngine.Runtime;
 
 /// <summary>One evidence key a criterion reads, with the constraints its value must meet.</summary>
 /// <param name="Key">The evidence key.</param>
@@ -15,6 +15,7 @@ namespace RubricEngine.Binding;
 /// <param name="Allowed">Allowed level or item ids (Publications, ItemIds).</param>
 /// <param name="MissingIsNone">True when an absent key simply means "none" (a deduction): no warning.</param>
 /// <param name="AllowedLabels">Labels of <paramref name="Allowed"/> (县级 for county), to recognise a label written for an id.</param>
+/// <param name="Index">Where its value sits in an <see cref="EvidenceRow"/>; given by the compiler, -1 until then.</param>
 internal sealed record EvidenceSlot(
     string Key,
     SourceSpan Span,
@@ -23,7 +24,8 @@ internal sealed record EvidenceSlot(
     decimal? Max = null,
     ImmutableArray<string> Allowed = default,
     bool MissingIsNone = false,
-    ImmutableArray<string> AllowedLabels = default)
+    ImmutableArray<string> AllowedLabels = default,
+    int Index = -1)
 {
     /// <summary>The slot as the public description tools build evidence forms from.</summary>
     public EvidenceField ToField() => new(
