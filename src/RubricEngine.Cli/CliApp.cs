@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using RubricEngine.Cli.Formatting;
 using RubricEngine.Cli.Forms;
 using RubricEngine.Cli.Inputs;
@@ -211,7 +212,12 @@ internal static class CliApp
         };
         outOption.Validators.Add(result =>
         {
-            if (ReportWriters.For(result.GetValueOrDefault<string>() ?? "") is null)
+            var outFile = result.GetValueOrDefault<string>() ?? "";
+            if (ExcelForm.IsWorkbook(outFile) && ReportWriters.For(outFile) is null)
+            {
+                result.AddError(ExcelSupport.NotInNativeBuild);
+            }
+            else if (ReportWriters.For(outFile) is null)
             {
                 result.AddError($"--out must end in {string.Join(", ", ReportWriters.ByExtension.Keys.Order(StringComparer.Ordinal))}, which picks the report's format");
             }
@@ -279,8 +285,18 @@ internal static class CliApp
                 return InputErrors;
             }
 
+            if (!RuntimeFeature.IsDynamicCodeSupported)
+            {
+                error.WriteLine($"rubric: {ExcelSupport.NotInNativeBuild}");
+                return InputErrors;
+            }
+
             var outFile = parse.GetValue(outOption) ?? $"{rubric.Id}-form.xlsx";
-            ExcelForm.WriteTemplate(rubric, outFile);
+            if (RuntimeFeature.IsDynamicCodeSupported)
+            {
+                ExcelForm.WriteTemplate(rubric, outFile);
+            }
+
             output.WriteLine($"rubric: {outFile}: a form for rubric '{rubric.Id}' with {ExcelForm.Columns(rubric).Length} evidence columns");
             return Success;
         });

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using RubricEngine.Cli.Forms;
+using RubricEngine.Diagnostics;
 
 namespace RubricEngine.Cli.Scoring;
 
@@ -12,7 +14,14 @@ internal static class UnitSources
     {
         foreach (var file in files)
         {
-            if (ExcelForm.IsWorkbook(file))
+            if (ExcelForm.IsWorkbook(file) && !RuntimeFeature.IsDynamicCodeSupported)
+            {
+                var refusal = new Diagnostic(DiagnosticCodes.FileUnreadable, DiagnosticSeverity.Error, ExcelSupport.NotInNativeBuild, SourceSpan.StartOf(file));
+                yield return new PendingUnit(file, () => new UnitOutcome(file, null, [refusal]));
+                continue;
+            }
+
+            if (ExcelForm.IsWorkbook(file) && RuntimeFeature.IsDynamicCodeSupported)
             {
                 // A workbook is read here, on the caller's thread, one at a time; its rows are then scored in parallel.
                 var rows = ExcelForm.ReadUnits(rubric, file);
