@@ -285,6 +285,7 @@ internal static class CliApp
                 return InputErrors;
             }
 
+            // The check stands here, not behind a helper, so that the AOT compiler sees it (Forms/ExcelSupport).
             if (!RuntimeFeature.IsDynamicCodeSupported)
             {
                 error.WriteLine($"rubric: {ExcelSupport.NotInNativeBuild}");
@@ -292,11 +293,7 @@ internal static class CliApp
             }
 
             var outFile = parse.GetValue(outOption) ?? $"{rubric.Id}-form.xlsx";
-            if (RuntimeFeature.IsDynamicCodeSupported)
-            {
-                ExcelForm.WriteTemplate(rubric, outFile);
-            }
-
+            ExcelForm.WriteTemplate(rubric, outFile);
             output.WriteLine($"rubric: {outFile}: a form for rubric '{rubric.Id}' with {ExcelForm.Columns(rubric).Length} evidence columns");
             return Success;
         });

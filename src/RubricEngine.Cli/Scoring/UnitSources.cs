@@ -14,21 +14,23 @@ internal static class UnitSources
     {
         foreach (var file in files)
         {
-            if (ExcelForm.IsWorkbook(file) && !RuntimeFeature.IsDynamicCodeSupported)
+            if (ExcelForm.IsWorkbook(file))
             {
-                var refusal = new Diagnostic(DiagnosticCodes.FileUnreadable, DiagnosticSeverity.Error, ExcelSupport.NotInNativeBuild, SourceSpan.StartOf(file));
-                yield return new PendingUnit(file, () => new UnitOutcome(file, null, [refusal]));
-                continue;
-            }
-
-            if (ExcelForm.IsWorkbook(file) && RuntimeFeature.IsDynamicCodeSupported)
-            {
-                // A workbook is read here, on the caller's thread, one at a time; its rows are then scored in parallel.
-                var rows = ExcelForm.ReadUnits(rubric, file);
-                moreUnits(rows.Count - 1);
-                foreach (var row in rows)
+                // The check stands here, not behind a helper, so that the AOT compiler sees it (Forms/ExcelSupport).
+                if (RuntimeFeature.IsDynamicCodeSupported)
                 {
-                    yield return row;
+                    // A workbook is read here, on the caller's thread, one at a time; its rows are then scored in parallel.
+                    var rows = ExcelForm.ReadUnits(rubric, file);
+                    moreUnits(rows.Count - 1);
+                    foreach (var row in rows)
+                    {
+                        yield return row;
+                    }
+                }
+                else
+                {
+                    var refusal = new Diagnostic(DiagnosticCodes.FileUnreadable, DiagnosticSeverity.Error, ExcelSupport.NotInNativeBuild, SourceSpan.StartOf(file));
+                    yield return new PendingUnit(file, () => new UnitOutcome(file, null, [refusal]));
                 }
 
                 continue;
