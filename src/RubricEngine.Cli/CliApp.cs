@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using RubricEngine.Cli.Formatting;
 using RubricEngine.Cli.Forms;
 using RubricEngine.Cli.Inputs;
@@ -211,7 +212,12 @@ internal static class CliApp
         };
         outOption.Validators.Add(result =>
         {
-            if (ReportWriters.For(result.GetValueOrDefault<string>() ?? "") is null)
+            var outFile = result.GetValueOrDefault<string>() ?? "";
+            if (ExcelForm.IsWorkbook(outFile) && ReportWriters.For(outFile) is null)
+            {
+                result.AddError(ExcelSupport.NotInNativeBuild);
+            }
+            else if (ReportWriters.For(outFile) is null)
             {
                 result.AddError($"--out must end in {string.Join(", ", ReportWriters.ByExtension.Keys.Order(StringComparer.Ordinal))}, which picks the report's format");
             }
@@ -276,6 +282,13 @@ internal static class CliApp
         {
             if (LoadRubric(parse.GetValue(rubricOption)!, error) is not { } rubric)
             {
+                return InputErrors;
+            }
+
+            // The check stands here, not behind a helper, so that the AOT compiler sees it (Forms/ExcelSupport).
+            if (!RuntimeFeature.IsDynamicCodeSupported)
+            {
+                error.WriteLine($"rubric: {ExcelSupport.NotInNativeBuild}");
                 return InputErrors;
             }
 

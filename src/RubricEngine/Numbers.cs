@@ -2,15 +2,13 @@ using System.Globalization;
 
 namespace RubricEngine;
 
-/// <summary>Invariant, exact formatting of scores for messages and reasons; public callers use <see cref="Reporting.ScoreText"/>.</summary>
+/// <summary>Invariant, exact formatting of scores for messages and reasons.</summary>
 internal static class Numbers
 {
     /// <summary>The same value without trailing zeros (75.0 → 75), so that ToString and JSON show it plainly.</summary>
-    internal static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;
+    public static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;
 
     /// <summary>Plain invariant text without trailing zeros: <c>15</c> for 15.00, <c>2.5</c>, <c>0.6</c>, <c>-0.5</c>.</summary>
-    /// <param name="value">The score.</param>
-    /// <returns>The text, the same on every machine whatever its culture.</returns>
     /// <remarks>
     /// A normalised decimal prints without trailing zeros by itself, four times faster than a custom format
     /// string; zero is written apart because a negative zero (0 × -2) would print as "-0".
@@ -36,18 +34,18 @@ internal static class Numbers
     public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Like <see cref="Format(decimal)"/>, but a value with more than 4 decimals is shown as ≈ its 4-decimal rounding.</summary>
-    internal static string Approximate(decimal value)
+    public static string Approximate(decimal value)
     {
         var rounded = Math.Round(value, 4, MidpointRounding.AwayFromZero);
         return rounded == value ? Format(value) : "≈ " + Format(rounded);
     }
 
     /// <summary>"= 2.5" for an exact value, "≈ 2.6667" for one shown rounded: the tail of an equation in a reason.</summary>
-    internal static string Equals(decimal value)
+    public static string Equals(decimal value)
     {
         var shown = Approximate(value);
         return shown.StartsWith('≈') ? shown : "= " + shown;
     }
 
-    internal static string Percent(decimal ratio) => Approximate(ratio * 100m) + "%";
+    public static string Percent(decimal ratio) => Approximate(ratio * 100m) + "%";
 }

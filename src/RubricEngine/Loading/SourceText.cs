@@ -23,7 +23,6 @@ internal static class SourceText
             return null;
         }
 
-        byte[] bytes;
         try
         {
             var length = new FileInfo(path).Length;
@@ -34,21 +33,42 @@ internal static class SourceText
             }
 
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
-            bytes = ReadAtMost(stream, limits.MaxFileBytes, out var tooLarge);
-            if (tooLarge)
-            {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.StartOf(path),
-                    string.Create(CultureInfo.InvariantCulture, $"the file grew past the limit of {limits.MaxFileBytes} bytes while it was read")));
-                return null;
-            }
+            return ReadLimited(stream, path, "file", limits, diagnostics,
+                string.Create(CultureInfo.InvariantCulture, $"the file grew past the limit of {limits.MaxFileBytes} bytes while it was read"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.StartOf(path), $"cannot read the file: {e.Message}"));
             return null;
         }
+    }
 
-        return Decode(bytes, path, limits, diagnostics);
+    /// <summary>Reads a caller's stream (left open) to its end, but never more than one byte past the size limit.</summary>
+    public static string? ReadStream(Stream stream, string file, LoadLimits limits, List<Diagnostic> diagnostics) =>
+        ReadLimited(stream, file, "stream", limits, diagnostics,
+            string.Create(CultureInfo.InvariantCulture, $"the stream has more than {limits.MaxFileBytes} bytes, the limit"));
+
+    /// <param name="noun">"file" or "stream", for the messages.</param>
+    /// <param name="tooLargeMessage">What to say when more than the limit arrives.</param>
+    private static string? ReadLimited(Stream stream, string file, string noun, LoadLimits limits, List<Diagnostic> diagnostics, string tooLargeMessage)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = ReadAtMost(stream, limits.MaxFileBytes, out var tooLarge);
+            if (tooLarge)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.StartOf(file), tooLargeMessage));
+                return null;
+            }
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.StartOf(file), $"cannot read the {noun}: {e.Message}"));
+            return null;
+        }
+
+        return Decode(bytes, file, limits, diagnostics);
     }
 
     /// <summary>
@@ -81,29 +101,6 @@ internal static class SourceText
 
             filled += read;
         }
-    }
-
-    /// <summary>Reads a caller's stream (left open) to its end, but never more than one byte past the size limit.</summary>
-    public static string? ReadStream(Stream stream, string file, LoadLimits limits, List<Diagnostic> diagnostics)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = ReadAtMost(stream, limits.MaxFileBytes, out var tooLarge);
-            if (tooLarge)
-            {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.StartOf(file),
-                    string.Create(CultureInfo.InvariantCulture, $"the stream has more than {limits.MaxFileBytes} bytes, the limit")));
-                return null;
-            }
-        }
-        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException or UnauthorizedAccessException)
-        {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.StartOf(file), $"cannot read the stream: {e.Message}"));
-            return null;
-        }
-
-        return Decode(bytes, file, limits, diagnostics);
     }
 
     public static string? Decode(ReadOnlySpan<byte> bytes, string file, LoadLimits limits, List<Diagnostic> diagnostics)
