@@ -26,7 +26,7 @@ public sealed class Workload
         Root = FindRoot();
         RubricText = File.ReadAllText(Path.Combine(Root, "rubrics/village.yaml"));
         EvidenceYaml = File.ReadAllText(Path.Combine(Root, "samples/village-bailong.yaml"));
-        if (!Rubric.TryParse(RubricText, "rubrics/village.yaml", out var rubric, out var diagnostics))
+        if (!Rubric.TryLoadText(RubricText, "rubrics/village.yaml", out var rubric, out var diagnostics))
         {
             throw new InvalidOperationException(string.Join(Environment.NewLine, diagnostics));
         }
@@ -67,7 +67,7 @@ public sealed class Workload
 
     public ScoreCard EngineJsonToCard() => Rubric.TryScoreText(EvidenceJson, "e.json", out var card, out _) ? card : throw new InvalidOperationException();
 
-    public Rubric EngineLoad() => Rubric.TryParse(RubricText, "rubrics/village.yaml", out var rubric, out _) ? rubric : throw new InvalidOperationException();
+    public Rubric EngineLoad() => Rubric.TryLoadText(RubricText, "rubrics/village.yaml", out var rubric, out _) ? rubric : throw new InvalidOperationException();
 
     public string EngineJson() => ScoreCardJson.Write(Card);
 

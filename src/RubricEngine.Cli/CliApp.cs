@@ -1,5 +1,10 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
+using System.CommandLine.Invocation;
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using RubricEngine.Cli.Formatting;
 using RubricEngine.Cli.Forms;
 using RubricEngine.Cli.Inputs;
@@ -47,7 +52,7 @@ internal static class CliApp
         // Whatever a file holds, nothing of it reaches the terminal as a control code (JSON escapes them already).
         output = output as TerminalSafeWriter ?? new TerminalSafeWriter(output);
         error = error as TerminalSafeWriter ?? new TerminalSafeWriter(error);
-        var culture = CliText.Resolve(args, environment ?? Environment.GetEnvironmentVariable("RUBRIC_LANG"), CultureInfo.CurrentUICulture);
+        var culture = CliText.Resolve(args, environment ?? Environment.GetEnvironmentVariable("RUBRIC_LANG"), CliText.SystemLanguage());
         Language = culture;
         var langOption = new Option<string>("--lang") { Description = CliText.Get(culture, "LangDescription"), Recursive = true };
         langOption.AcceptOnlyFromAmong("zh", "en");
@@ -62,9 +67,12 @@ internal static class CliApp
             DiffCommand(output, error),
         };
 
-        // System.CommandLine's own words (Usage, Options, its parse errors) follow the UI culture: it ships zh-Hans.
+        // The version is the tool's own (MinVer's, from the git tag), also when another program hosts it in-process.
+        root.Options.OfType<VersionOption>().Single().Action = new PrintVersion(output);
+
+        // System.CommandLine's own words (Usage, Options, its parse errors) follow the UI culture where ICU is present.
         var savedUiCulture = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
+        CultureInfo.CurrentUICulture = culture.Equals(CliText.Chinese) ? CliText.ChineseUiCulture : culture;
         try
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
@@ -89,14 +97,14 @@ internal static class CliApp
 
     private static Command CheckCommand(TextWriter output)
     {
-        var files = new Argument<string[]>("rubric") { Description = Text("CheckFilesDescription"), Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("rubric") { Description = Text("CheckFilesDescription", string.Join(", ", Rubric.BuiltInIds)), Arity = ArgumentArity.OneOrMore };
         var command = new Command("check", Text("CheckDescription")) { files };
         command.SetAction(parse =>
         {
             var exit = Success;
             foreach (var file in parse.GetValue(files)!)
             {
-                var loaded = Rubric.TryLoad(file, out var rubric, out var diagnostics);
+                var loaded = TryLoadRubric(file, out var rubric, out var diagnostics);
                 foreach (var diagnostic in diagnostics)
                 {
                     output.WriteLine(diagnostic.ToString(Language));
@@ -169,7 +177,7 @@ internal static class CliApp
 
     private static Command DiffCommand(TextWriter output, TextWriter error)
     {
-        var oldFile = new Argument<string>("old") { Description = "The rubric as it was (YAML)" };
+        var oldFile = new Argument<string>("old") { Description = "The rubric as it was (YAML), or a built-in rubric id" };
         var newFile = new Argument<string>("new") { Description = "The revised rubric (YAML)" };
         var evidenceOption = new Option<string[]>("--evidence", "-e")
         {
@@ -184,8 +192,8 @@ internal static class CliApp
         };
         command.SetAction(parse =>
         {
-            var loadedOld = Rubric.TryLoad(parse.GetValue(oldFile)!, out var old, out var oldDiagnostics);
-            var loadedNew = Rubric.TryLoad(parse.GetValue(newFile)!, out var revised, out var newDiagnostics);
+            var loadedOld = TryLoadRubric(parse.GetValue(oldFile)!, out var old, out var oldDiagnostics);
+            var loadedNew = TryLoadRubric(parse.GetValue(newFile)!, out var revised, out var newDiagnostics);
             if (!loadedOld || !loadedNew)
             {
                 Report(oldDiagnostics.Concat(newDiagnostics).Where(d => d.IsError), error);
@@ -236,9 +244,14 @@ internal static class CliApp
         };
         outOption.Validators.Add(result =>
         {
-            if (ReportWriters.For(result.GetValueOrDefault<string>() ?? "") is null)
+            var outFile = result.GetValueOrDefault<string>() ?? "";
+            if (ExcelForm.IsWorkbook(outFile) && ReportWriters.For(outFile) is null)
             {
-                result.AddError($"--out must end in {string.Join(", ", ReportWriters.ByExtension.Keys.Order(StringComparer.Ordinal))}, which picks the report's format");
+                result.AddError(ExcelSupport.NotInNativeBuild);
+            }
+            else if (ReportWriters.For(outFile) is null)
+            {
+                result.AddError(Text("OutExtension", string.Join(", ", ReportWriters.ByExtension.Keys.Order(StringComparer.Ordinal))));
             }
         });
         var recursiveOption = RecursiveOption();
@@ -311,6 +324,13 @@ internal static class CliApp
             var format = parse.GetValue(formatOption) ?? (parse.GetValue(outOption) is { } named && ExcelForm.IsWorkbook(named) ? "xlsx" : "yaml");
             if (format == "xlsx")
             {
+                // The check stands here, not behind a helper, so that the AOT compiler sees it (Forms/ExcelSupport).
+                if (!RuntimeFeature.IsDynamicCodeSupported)
+                {
+                    error.WriteLine(Text("IoError", ExcelSupport.NotInNativeBuild));
+                    return InputErrors;
+                }
+
                 var form = parse.GetValue(outOption) ?? $"{rubric.Id}-form.xlsx";
                 ExcelForm.WriteTemplate(rubric, form);
                 output.WriteLine(Text("FormWritten", form, rubric.Id, ExcelForm.Columns(rubric).Length.ToString(CultureInfo.InvariantCulture)));
@@ -384,9 +404,18 @@ internal static class CliApp
         progress.WriteError(Text("NotScored", outcome.Source, Plural(outcome.ErrorCount, "Errors")));
     }
 
+    /// <summary>
+    /// A rubric argument is a file; a name that is no file but a built-in id (<c>village</c>) is the built-in rubric.
+    /// The file comes first, so a local file never silently loses to a built-in of the same name.
+    /// </summary>
+    private static bool TryLoadRubric(string fileOrId, [NotNullWhen(true)] out Rubric? rubric, out ImmutableArray<Diagnostic> diagnostics) =>
+        !File.Exists(fileOrId) && !Directory.Exists(fileOrId) && Rubric.BuiltInIds.Contains(fileOrId, StringComparer.Ordinal)
+            ? Rubric.TryLoadBuiltIn(fileOrId, out rubric, out diagnostics)
+            : Rubric.TryLoad(fileOrId, out rubric, out diagnostics);
+
     private static Rubric? LoadRubric(string file, TextWriter error)
     {
-        if (Rubric.TryLoad(file, out var rubric, out var diagnostics))
+        if (TryLoadRubric(file, out var rubric, out var diagnostics))
         {
             return rubric;
         }
@@ -396,7 +425,11 @@ internal static class CliApp
         return null;
     }
 
-    private static Option<string> RubricOption() => new("--rubric", "-r") { Description = Text("RubricDescription"), Required = true };
+    private static Option<string> RubricOption() => new("--rubric", "-r")
+    {
+        Description = Text("RubricDescription", string.Join(", ", Rubric.BuiltInIds)),
+        Required = true,
+    };
 
     private static Option<bool> RecursiveOption() => new("--recursive") { Description = Text("RecursiveDescription") };
 
@@ -411,6 +444,20 @@ internal static class CliApp
         foreach (var diagnostic in diagnostics)
         {
             error.WriteLine(diagnostic.ToString(Language));
+        }
+    }
+
+    /// <summary>The package version: MinVer writes it into the assembly's informational version.</summary>
+    public static string Version { get; } = typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    private sealed class PrintVersion(TextWriter output) : SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            output.WriteLine(Version);
+            return Success;
         }
     }
 

@@ -10,8 +10,19 @@ namespace RubricEngine.Cli;
 /// </summary>
 internal static class CliText
 {
-    /// <summary>The culture that picks the Chinese resources, of the library and of the tool.</summary>
-    public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-Hans");
+    /// <summary>
+    /// The culture that picks the Chinese resources, of the library and of the tool: neutral <c>zh</c>, because the tool
+    /// runs without ICU (InvariantGlobalization, for Native AOT), where "zh-Hans" becomes "zh-HANS" and its satellite
+    /// folder is not found on a case-sensitive file system; "zh" is "zh" in both modes.
+    /// </summary>
+    public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh");
+
+    /// <summary>
+    /// The UI culture for libraries that ship zh-Hans resources (System.CommandLine): zh-Hans where ICU names it so,
+    /// else <see cref="Chinese"/> (their words then stay English; ours are Chinese either way).
+    /// </summary>
+    public static CultureInfo ChineseUiCulture { get; } =
+        CultureInfo.GetCultureInfo("zh-Hans") is { Name: "zh-Hans" } simplified ? simplified : Chinese;
 
     /// <summary>English: the neutral resources, the language the library writes by default.</summary>
     public static readonly CultureInfo English = CultureInfo.InvariantCulture;
@@ -19,7 +30,8 @@ internal static class CliText
     private static readonly ResourceManager Resources = new("RubricEngine.Cli.CliMessages", typeof(CliText).Assembly);
 
     /// <summary>The language a run speaks; read before the commands are built, so that their help is in it too.</summary>
-    public static CultureInfo Resolve(string[] args, string? environment, CultureInfo uiCulture)
+    /// <param name="uiCulture">The system's language: the UI culture's name, or without ICU the POSIX locale (zh_CN.UTF-8).</param>
+    public static CultureInfo Resolve(string[] args, string? environment, string uiCulture)
     {
         for (var i = 0; i < args.Length; i++)
         {
@@ -34,7 +46,18 @@ internal static class CliText
             }
         }
 
-        return Of(environment) ?? (IsChinese(uiCulture.Name) ? Chinese : English);
+        return Of(environment) ?? (IsChinese(uiCulture) ? Chinese : English);
+    }
+
+    /// <summary>
+    /// The system's language. The tool runs without ICU (InvariantGlobalization, for Native AOT), where the UI culture is
+    /// always invariant; the POSIX locale variables then say what the desktop speaks.
+    /// </summary>
+    public static string SystemLanguage()
+    {
+        var name = CultureInfo.CurrentUICulture.Name;
+        return name.Length > 0 ? name
+            : new[] { "LC_ALL", "LC_MESSAGES", "LANG" }.Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrEmpty(v)) ?? "";
     }
 
     /// <summary>A sentence in <paramref name="culture"/>, numbers already written as invariant text by the caller.</summary>

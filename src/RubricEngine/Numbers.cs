@@ -8,7 +8,7 @@ internal static class Numbers
     /// <summary>The same value without trailing zeros (75.0 → 75), so that ToString and JSON show it plainly.</summary>
     public static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;
 
-    /// <summary>Plain invariant text without trailing zeros: 15, 2.5, 0.6.</summary>
+    /// <summary>Plain invariant text without trailing zeros: <c>15</c> for 15.00, <c>2.5</c>, <c>0.6</c>, <c>-0.5</c>.</summary>
     /// <remarks>
     /// A normalised decimal prints without trailing zeros by itself, four times faster than a custom format
     /// string; zero is written apart because a negative zero (0 × -2) would print as "-0".

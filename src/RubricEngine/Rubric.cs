@@ -1,7 +1,10 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using RubricEngine.Binding;
+using RubricEngine.BuiltIn;
 using RubricEngine.Compilation;
 using RubricEngine.Runtime;
 using RubricEngine.Diagnostics;
@@ -114,13 +117,54 @@ public sealed class Rubric
     /// <param name="diagnostics">Every error and warning, in file order.</param>
     /// <param name="limits">Resource limits; <see cref="LoadLimits.Default"/> when null.</param>
     /// <returns>True when the rubric has no errors (it may have warnings).</returns>
-    public static bool TryParse(string text, string file, [NotNullWhen(true)] out Rubric? rubric, out ImmutableArray<Diagnostic> diagnostics, LoadLimits? limits = null)
+    public static bool TryLoadText(string text, string file, [NotNullWhen(true)] out Rubric? rubric, out ImmutableArray<Diagnostic> diagnostics, LoadLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(file);
         limits ??= LoadLimits.Default;
         var found = new List<Diagnostic>();
         rubric = Guard(found, file, () => SourceText.FitsLimit(text, file, limits, found) ? Compile(text, file, limits, found) : null);
+        diagnostics = Sorted(found);
+        return rubric is not null;
+    }
+
+    /// <summary>Loads a rubric from a stream (read to its end, up to <see cref="LoadLimits.MaxFileBytes"/>; not closed).</summary>
+    /// <param name="stream">The rubric's YAML as UTF-8 bytes.</param>
+    /// <param name="file">The name diagnostics give for it.</param>
+    /// <param name="rubric">The rubric, when there are no errors.</param>
+    /// <param name="diagnostics">Every error and warning, in file order.</param>
+    /// <param name="limits">Resource limits; <see cref="LoadLimits.Default"/> when null.</param>
+    /// <returns>True when the rubric has no errors (it may have warnings).</returns>
+    public static bool TryLoad(Stream stream, string file, [NotNullWhen(true)] out Rubric? rubric, out ImmutableArray<Diagnostic> diagnostics, LoadLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(file);
+        limits ??= LoadLimits.Default;
+        var found = new List<Diagnostic>();
+        rubric = Guard(found, file, () => SourceText.ReadStream(stream, file, limits, found) is { } text ? Compile(text, file, limits, found) : null);
+        diagnostics = Sorted(found);
+        return rubric is not null;
+    }
+
+    /// <summary>The ids of the rubrics built into the library, in ordinal order: <c>platform</c>, <c>town</c>, <c>village</c>.</summary>
+    public static ImmutableArray<string> BuiltInIds => BuiltInRubrics.Ids;
+
+    /// <summary>
+    /// Loads a rubric built into the library (the county rubrics of 西实践发〔2022〕4号), with no file on disk.
+    /// Diagnostics name it <c>&lt;built-in&gt;/village.yaml</c>; the shipped rubrics load with warnings only.
+    /// </summary>
+    /// <param name="id">A built-in id, one of <see cref="BuiltInIds"/>.</param>
+    /// <param name="rubric">The rubric, when <paramref name="id"/> is built in.</param>
+    /// <param name="diagnostics">Its warnings, or error RE0001 naming the built-in ids when there is no such rubric.</param>
+    /// <param name="limits">Resource limits; <see cref="LoadLimits.Default"/> when null.</param>
+    /// <returns>True when the rubric was loaded.</returns>
+    public static bool TryLoadBuiltIn(string id, [NotNullWhen(true)] out Rubric? rubric, out ImmutableArray<Diagnostic> diagnostics, LoadLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        limits ??= LoadLimits.Default;
+        var file = BuiltInRubrics.FileOf(id);
+        var found = new List<Diagnostic>();
+        rubric = Guard(found, file, () => BuiltInRubrics.Read(id, file, limits, found) is { } text ? Compile(text, file, limits, found) : null);
         diagnostics = Sorted(found);
         return rubric is not null;
     }
@@ -155,6 +199,99 @@ public sealed class Rubric
         return card is not null;
     }
 
+    /// <summary>Scores evidence read from a stream (to its end, up to <see cref="LoadLimits.MaxFileBytes"/>; not closed).</summary>
+    /// <param name="stream">The evidence as UTF-8 bytes, YAML or JSON.</param>
+    /// <param name="file">The name diagnostics give for it; a name ending in <c>.json</c> is read as JSON.</param>
+    /// <param name="card">The score card, when the evidence has no errors.</param>
+    /// <param name="diagnostics">Errors, or the warnings the score card also carries.</param>
+    /// <returns>True when scored.</returns>
+    public bool TryScore(Stream stream, string file, [NotNullWhen(true)] out ScoreCard? card, out ImmutableArray<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(file);
+        var found = new List<Diagnostic>();
+        card = Guard(found, file, () => SourceText.ReadStream(stream, file, Limits, found) is { } text ? ScoreText(text, file, found) : null);
+        diagnostics = Sorted(found);
+        return card is not null;
+    }
+
+    /// <summary>
+    /// Scores evidence built in code. It is checked exactly as an evidence file is; a diagnostic's span is the key path
+    /// of the value (<see cref="SourceSpan.Path"/>, e.g. <c>organization.leading_group</c>) in <see cref="UnitEvidence.File"/>.
+    /// </summary>
+    /// <param name="evidence">The evidence for one unit.</param>
+    /// <param name="card">The score card, when the evidence has no errors.</param>
+    /// <param name="diagnostics">Errors, or the warnings the score card also carries.</param>
+    /// <returns>True when scored.</returns>
+    public bool TryScore(UnitEvidence evidence, [NotNullWhen(true)] out ScoreCard? card, out ImmutableArray<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var found = new List<Diagnostic>();
+        card = Guard(found, UnitEvidence.File, () => ScoreTree(ValueTreeReader.FromEvidence(evidence, UnitEvidence.File), UnitEvidence.File, found));
+        diagnostics = Sorted(found);
+        return card is not null;
+    }
+
+    /// <summary>
+    /// Scores evidence given as a JSON value with the shape of a JSON evidence file (<c>rubric</c>, <c>unit</c>,
+    /// <c>year</c>, <c>lines</c>). A diagnostic's span is the key path of the value in <see cref="JsonEvidenceFile"/>.
+    /// </summary>
+    /// <param name="json">The evidence object.</param>
+    /// <param name="card">The score card, when the evidence has no errors.</param>
+    /// <param name="diagnostics">Errors, or the warnings the score card also carries.</param>
+    /// <returns>True when scored.</returns>
+    public bool TryScore(JsonElement json, [NotNullWhen(true)] out ScoreCard? card, out ImmutableArray<Diagnostic> diagnostics)
+    {
+        var found = new List<Diagnostic>();
+        card = Guard(found, JsonEvidenceFile, () => ValueTreeReader.FromJson(json, JsonEvidenceFile, Limits, found) is { } tree ? ScoreTree(tree, JsonEvidenceFile, found) : null);
+        diagnostics = Sorted(found);
+        return card is not null;
+    }
+
+    /// <summary>Scores evidence given as a <see cref="JsonNode"/>; see <see cref="TryScore(JsonElement, out ScoreCard?, out ImmutableArray{Diagnostic})"/>.</summary>
+    /// <param name="json">The evidence object; null is reported as a diagnostic, as JSON <c>null</c> would be.</param>
+    /// <param name="card">The score card, when the evidence has no errors.</param>
+    /// <param name="diagnostics">Errors, or the warnings the score card also carries.</param>
+    /// <returns>True when scored.</returns>
+    public bool TryScore(JsonNode? json, [NotNullWhen(true)] out ScoreCard? card, out ImmutableArray<Diagnostic> diagnostics)
+    {
+        var found = new List<Diagnostic>();
+        card = Guard(found, JsonEvidenceFile, () => ValueTreeReader.FromJson(json, JsonEvidenceFile, Limits, found) is { } tree ? ScoreTree(tree, JsonEvidenceFile, found) : null);
+        diagnostics = Sorted(found);
+        return card is not null;
+    }
+
+    /// <summary>The label diagnostics give for evidence scored from a <see cref="JsonElement"/> or <see cref="JsonNode"/>.</summary>
+    public const string JsonEvidenceFile = "<json>";
+
+    /// <summary>
+    /// Scores evidence built in code and gives only the numbers: totals and each line's score and bonus, without the
+    /// reason texts or the criteria. For services that score many units and store only the result.
+    /// </summary>
+    /// <param name="evidence">The evidence for one unit.</param>
+    /// <param name="scores">The numbers, when the evidence has no errors; equal to those of the full score card.</param>
+    /// <param name="diagnostics">Errors, or warnings (missing keys, repeated months).</param>
+    /// <returns>True when scored.</returns>
+    public bool TryScoreNumbers(UnitEvidence evidence, [NotNullWhen(true)] out ScoreNumbers? scores, out ImmutableArray<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var found = new List<Diagnostic>();
+        scores = Guard(found, UnitEvidence.File, () =>
+        {
+            var tree = ValueTreeReader.FromEvidence(evidence, UnitEvidence.File);
+            if (EvidenceReader.Read(tree, UnitEvidence.File, new EvidenceTarget(Id, Version), Compiled, Limits, found) is not { } read)
+            {
+                return null;
+            }
+
+            // The numbers path: no reason text is built for any criterion.
+            found.AddRange(read.Warnings);
+            return Scorer.Numbers(Compiled, read.Unit, read.Row);
+        });
+        diagnostics = Sorted(found);
+        return scores is not null;
+    }
+
     /// <summary>
     /// Scores evidence collected for <paramref name="previous"/> under this version, as far as it fits: lines, keys
     /// and values this version does not have are warnings (RE0309), never errors. The impact of a revision uses it.
@@ -174,10 +311,13 @@ public sealed class Rubric
         return card is not null;
     }
 
-    private ScoreCard? ScoreText(string text, string file, List<Diagnostic> diagnostics, EvidenceTarget? target = null)
+    private ScoreCard? ScoreText(string text, string file, List<Diagnostic> diagnostics, EvidenceTarget? target = null) =>
+        TreeReader.Read(text, file, Limits, diagnostics) is { } tree ? ScoreTree(tree, file, diagnostics, target) : null;
+
+    /// <summary>Evidence read into a tree (from a file, text, a stream, a JSON value or a model built in code) → checked → scored.</summary>
+    private ScoreCard? ScoreTree(TreeNode tree, string file, List<Diagnostic> diagnostics, EvidenceTarget? target = null)
     {
-        if (TreeReader.Read(text, file, Limits, diagnostics) is not { } tree
-            || EvidenceReader.Read(tree, file, target ?? new EvidenceTarget(Id, Version), Compiled, Limits, diagnostics) is not { } evidence)
+        if (EvidenceReader.Read(tree, file, target ?? new EvidenceTarget(Id, Version), Compiled, Limits, diagnostics) is not { } evidence)
         {
             return null;
         }
@@ -218,5 +358,6 @@ public sealed class Rubric
     }
 
     private static ImmutableArray<Diagnostic> Sorted(List<Diagnostic> diagnostics) =>
-        [.. diagnostics.Distinct().OrderBy(d => d.Span.File, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)];
+        [.. diagnostics.Distinct().OrderBy(d => d.Span.File, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)
+            .ThenBy(d => d.Span.Path, StringComparer.Ordinal)];
 }

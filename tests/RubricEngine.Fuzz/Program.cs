@@ -36,7 +36,7 @@ return 0;
 
 static IEnumerable<Diagnostic> Load(string text)
 {
-    Rubric.TryParse(text, "fuzz.yaml", out _, out var diagnostics);
+    Rubric.TryLoadText(text, "fuzz.yaml", out _, out var diagnostics);
     return diagnostics;
 }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RubricEngine.Reporting;
 
 namespace RubricEngine.Cli.Formatting;
 
@@ -20,11 +21,11 @@ internal static class MarkdownFormatter
         text.AppendLine("|---|---|--:|--:|--:|---|");
         foreach (var line in card.Lines)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {Escape(line.Section)} | `{line.Id}` | {Numbers.Format(line.Points)} | {Numbers.Format(line.Score)} | {Numbers.Format(line.Bonus)} | {Escape(string.Join("；", TableFormatter.Unreachable(line) is { } mark ? line.Reasons.Prepend(mark) : line.Reasons))} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {Escape(line.Section)} | `{line.Id}` | {ScoreText.Format(line.Points)} | {ScoreText.Format(line.Score)} | {ScoreText.Format(line.Bonus)} | {Escape(string.Join("；", TableFormatter.Unreachable(line) is { } mark ? line.Reasons.Prepend(mark) : line.Reasons))} |");
         }
 
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"**基础分 {Numbers.Format(card.BaseTotal)} + 加分 {Numbers.Format(card.BonusTotal)} = 总分 {Numbers.Format(card.Total)}**");
+        text.AppendLine(CultureInfo.InvariantCulture, $"**基础分 {ScoreText.Format(card.BaseTotal)} + 加分 {ScoreText.Format(card.BonusTotal)} = 总分 {ScoreText.Format(card.Total)}**");
         if (card.Warnings.Length > 0)
         {
             text.AppendLine();

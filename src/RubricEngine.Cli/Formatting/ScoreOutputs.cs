@@ -1,5 +1,9 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using RubricEngine.Reporting;
 
 namespace RubricEngine.Cli.Formatting;
@@ -48,20 +52,42 @@ internal abstract class ScoreOutput(TextWriter output)
         public override void Write(string source, ScoreCard card) => Output.WriteLine(ScoreCardJson.Write(card, source, indented));
     }
 
-    /// <summary>A JSON array written element by element: the shape scripts already read, without holding it whole.</summary>
+    /// <summary>
+    /// A JSON array written element by element: the shape scripts already read, without holding it whole. One
+    /// writer makes the whole array (brackets, commas, indentation); what it has written is handed on after each card.
+    /// </summary>
     private sealed class JsonArray(TextWriter output) : ScoreOutput(output)
     {
-        private bool first = true;
+        private readonly ArrayBufferWriter<byte> buffer = new();
+        private Utf8JsonWriter? json;
 
-        public override void Begin() => Output.Write('[');
+        public override void Begin()
+        {
+            json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            json.WriteStartArray();
+            HandOn();
+        }
 
         public override void Write(string source, ScoreCard card)
         {
-            Output.Write(first ? Environment.NewLine : "," + Environment.NewLine);
-            Output.Write(ScoreCardJson.Write(card, source, indented: true));
-            first = false;
+            ScoreCardJson.WriteTo(card, json!, source);
+            HandOn();
         }
 
-        public override void End() => Output.WriteLine(Environment.NewLine + "]");
+        public override void End()
+        {
+            json!.WriteEndArray();
+            HandOn();
+            json.Dispose();
+            Output.WriteLine();
+        }
+
+        /// <summary>The writer flushes whole tokens, so the bytes handed on never split a character.</summary>
+        private void HandOn()
+        {
+            json!.Flush();
+            Output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+            buffer.ResetWrittenCount();
+        }
     }
 }

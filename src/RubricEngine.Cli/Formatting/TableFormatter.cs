@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RubricEngine.Reporting;
 
 namespace RubricEngine.Cli.Formatting;
 
@@ -62,7 +63,7 @@ internal static class TableFormatter
 
     private static string Version(ScoreCard card, string separator) => Formatting.Version.Of(card, separator);
 
-    private static string Format(decimal value) => RubricEngine.Numbers.Format(value);
+    private static string Format(decimal value) => ScoreText.Format(value);
 
     private static string Row(string[] cells, int[] widths) =>
         string.Join("  ", cells.Select((c, i) => i >= 2 ? TextWidth.PadLeft(c, widths[i]) : TextWidth.PadRight(c, widths[i]))).TrimEnd();

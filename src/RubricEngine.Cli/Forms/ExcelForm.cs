@@ -382,6 +382,6 @@ internal static class ExcelForm
         private static string Words(IXLCell cell) =>
             cell.DataType == XLDataType.Number ? Number(cell.GetDouble()) : cell.GetString();
 
-        private static string Quote(string text) => System.Text.Json.JsonSerializer.Serialize(text);
+        private static string Quote(string text) => System.Text.Json.JsonSerializer.Serialize(text, Reports.CliJsonContext.Default.String);
     }
 }

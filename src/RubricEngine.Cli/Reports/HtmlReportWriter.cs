@@ -43,12 +43,11 @@ internal sealed class HtmlReportWriter : IReportWriter
     private static string Data(CountyReport report)
     {
         var shares = report.SectionMeanShares();
-        return JsonSerializer.Serialize(new
-        {
-            total = report.RubricTotal,
-            sections = report.Sections.Select((s, i) => new { name = s.Name, points = s.Points, meanShare = shares[i] }),
-            units = report.Ranking.Select(u => new { rank = u.Rank, unit = u.Unit, total = u.Total, sections = u.SectionScores }),
-        });
+        var data = new ChartData(
+            report.RubricTotal,
+            [.. report.Sections.Select((s, i) => new ChartSection(s.Name, s.Points, shares[i]))],
+            [.. report.Ranking.Select(u => new ChartUnit(u.Rank, u.Unit, u.Total, u.SectionScores))]);
+        return JsonSerializer.Serialize(data, CliJsonContext.Default.ChartData);
     }
 
     /// <summary>A table with the columns up to <paramref name="lastColumn"/> (the ranking shows its sections; lines are in the Excel).</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace RubricEngine.Cli.Reports;
@@ -12,13 +13,25 @@ internal interface IReportWriter
 /// <summary>The formats of <c>rubric report --out</c>: the file's extension picks the writer.</summary>
 internal static class ReportWriters
 {
-    public static readonly FrozenDictionary<string, IReportWriter> ByExtension = new Dictionary<string, IReportWriter>
+    public static readonly FrozenDictionary<string, IReportWriter> ByExtension = Writers().ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    private static Dictionary<string, IReportWriter> Writers()
     {
-        [".xlsx"] = new ExcelReportWriter(),
-        [".csv"] = new CsvReportWriter(),
-        [".html"] = new HtmlReportWriter(),
-        [".md"] = new MarkdownReportWriter(),
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        var writers = new Dictionary<string, IReportWriter>
+        {
+            [".csv"] = new CsvReportWriter(),
+            [".html"] = new HtmlReportWriter(),
+            [".md"] = new MarkdownReportWriter(),
+        };
+
+        // Not in the Native AOT build: see Forms/ExcelSupport.
+        if (RuntimeFeature.IsDynamicCodeSupported)
+        {
+            writers[".xlsx"] = new ExcelReportWriter();
+        }
+
+        return writers;
+    }
 
     public static IReportWriter? For(string path) => ByExtension.GetValueOrDefault(Path.GetExtension(path));
 }

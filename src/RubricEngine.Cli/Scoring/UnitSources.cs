@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using RubricEngine.Cli.Forms;
+using RubricEngine.Diagnostics;
 
 namespace RubricEngine.Cli.Scoring;
 
@@ -14,12 +16,21 @@ internal static class UnitSources
         {
             if (ExcelForm.IsWorkbook(file))
             {
-                // A workbook is read here, on the caller's thread, one at a time; its rows are then scored in parallel.
-                var rows = ExcelForm.ReadUnits(rubric, file);
-                moreUnits(rows.Count - 1);
-                foreach (var row in rows)
+                // The check stands here, not behind a helper, so that the AOT compiler sees it (Forms/ExcelSupport).
+                if (RuntimeFeature.IsDynamicCodeSupported)
                 {
-                    yield return row;
+                    // A workbook is read here, on the caller's thread, one at a time; its rows are then scored in parallel.
+                    var rows = ExcelForm.ReadUnits(rubric, file);
+                    moreUnits(rows.Count - 1);
+                    foreach (var row in rows)
+                    {
+                        yield return row;
+                    }
+                }
+                else
+                {
+                    var refusal = new Diagnostic(DiagnosticCodes.FileUnreadable, DiagnosticSeverity.Error, ExcelSupport.NotInNativeBuild, SourceSpan.StartOf(file));
+                    yield return new PendingUnit(file, () => new UnitOutcome(file, null, [refusal]));
                 }
 
                 continue;

@@ -38,7 +38,7 @@ public sealed record Diagnostic(string Code, DiagnosticSeverity Severity, string
         CultureInfo.InvariantCulture,
         $"{Span}: {(IsError ? "error" : "warning")} {Code}: {Message}");
 
-    /// <summary>The message in <paramref name="culture"/>: Chinese for <c>zh-Hans</c> (and <c>zh-CN</c>), English otherwise.</summary>
+    /// <summary>The message in <paramref name="culture"/>: Chinese for <c>zh</c> and every <c>zh-*</c> culture (zh-Hans, zh-CN), English otherwise.</summary>
     /// <param name="culture">The reader's language.</param>
     public string Format(CultureInfo culture) => Text?.Format(culture) ?? Message;
 

@@ -6,7 +6,7 @@ namespace RubricEngine.Diagnostics;
 
 /// <summary>
 /// A message as a stable id and its arguments, rendered in any culture from the library's resources
-/// (<c>Messages.resx</c> in English, <c>Messages.zh-Hans.resx</c> in Chinese). Codes, positions, ids and
+/// (<c>Messages.resx</c> in English, <c>Messages.zh.resx</c> in Chinese). Codes, positions, ids and
 /// quoted names are the same in every language; only the words around them change.
 /// </summary>
 /// <example>
@@ -39,7 +39,7 @@ public sealed class MessageText : IEquatable<MessageText>
         [.. Resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!
             .Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).Order(StringComparer.Ordinal)];
 
-    /// <summary>The message in <paramref name="culture"/> (Chinese for zh-Hans and its children, English otherwise).</summary>
+    /// <summary>The message in <paramref name="culture"/> (Chinese for zh and every zh-* culture, English otherwise).</summary>
     /// <param name="culture">The language to write in; <see cref="CultureInfo.InvariantCulture"/> is English.</param>
     public string Format(CultureInfo culture)
     {
@@ -61,7 +61,7 @@ public sealed class MessageText : IEquatable<MessageText>
     /// A message from another assembly's resources, for a tool that reports findings of its own (the <c>rubric</c>
     /// command's spreadsheet forms) in the same two languages: put it in <see cref="Diagnostic.Text"/>.
     /// </summary>
-    /// <param name="resources">The tool's resources: an English neutral <c>.resx</c> and its <c>zh-Hans</c> twin.</param>
+    /// <param name="resources">The tool's resources: an English neutral <c>.resx</c> and its <c>zh</c> twin.</param>
     /// <param name="id">The message id in them.</param>
     /// <param name="arguments">Strings (already invariant) or nested <see cref="MessageText"/>s of this library.</param>
     public static MessageText Create(ResourceManager resources, string id, params object[] arguments)

@@ -81,7 +81,7 @@ internal static class EvidenceReader
 
         ReportMissing(lines, row, lineSpans, reader.KeyNode("lines")!.Span, warnings);
         return new EvidenceSet(file, unit, year, row,
-            [.. warnings.OrderBy(w => w.Span.Line).ThenBy(w => w.Span.Column)]);
+            [.. warnings.OrderBy(w => w.Span.Line).ThenBy(w => w.Span.Column).ThenBy(w => w.Span.Path, StringComparer.Ordinal)]);
     }
 
     /// <summary>

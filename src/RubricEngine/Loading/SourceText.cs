@@ -23,7 +23,6 @@ internal static class SourceText
             return null;
         }
 
-        byte[] bytes;
         try
         {
             var length = new FileInfo(path).Length;
@@ -33,30 +32,49 @@ internal static class SourceText
                 return null;
             }
 
-            bytes = ReadAtMost(path, limits.MaxFileBytes, out var tooLarge);
-            if (tooLarge)
-            {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.StartOf(path),
-                    MessageText.Of("FileGrew", Numbers.Format(limits.MaxFileBytes))));
-                return null;
-            }
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+            return ReadLimited(stream, path, "file", limits, diagnostics, MessageText.Of("FileGrew", Numbers.Format(limits.MaxFileBytes)));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.StartOf(path), MessageText.Of("CannotRead", e.Message)));
             return null;
         }
+    }
 
-        return Decode(bytes, path, limits, diagnostics);
+    /// <summary>Reads a caller's stream (left open) to its end, but never more than one byte past the size limit.</summary>
+    public static string? ReadStream(Stream stream, string file, LoadLimits limits, List<Diagnostic> diagnostics) =>
+        ReadLimited(stream, file, "stream", limits, diagnostics, MessageText.Of("StreamTooLarge", Numbers.Format(limits.MaxFileBytes)));
+
+    /// <param name="noun">"file" or "stream", for the messages.</param>
+    /// <param name="tooLargeMessage">What to say when more than the limit arrives.</param>
+    private static string? ReadLimited(Stream stream, string file, string noun, LoadLimits limits, List<Diagnostic> diagnostics, MessageText tooLargeMessage)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = ReadAtMost(stream, limits.MaxFileBytes, out var tooLarge);
+            if (tooLarge)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.StartOf(file), tooLargeMessage));
+                return null;
+            }
+        }
+        catch (Exception e) when (e is IOException or NotSupportedException or ObjectDisposedException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileUnreadable, SourceSpan.StartOf(file), MessageText.Of(noun == "file" ? "CannotRead" : "CannotReadStream", e.Message)));
+            return null;
+        }
+
+        return Decode(bytes, file, limits, diagnostics);
     }
 
     /// <summary>
     /// Reads until the end or one byte past the limit, whichever comes first. The length a file reports is not
     /// trusted: it can grow while being read, and a file system may report 0 for what has no end.
     /// </summary>
-    private static byte[] ReadAtMost(string path, int limit, out bool tooLarge)
+    private static byte[] ReadAtMost(Stream stream, int limit, out bool tooLarge)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
         var buffer = new byte[(int)Math.Min(Math.Max(stream.CanSeek ? stream.Length : 0, 4096), (long)limit + 1)];
         var filled = 0;
         while (true)

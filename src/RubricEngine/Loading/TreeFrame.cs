@@ -36,7 +36,9 @@ internal sealed class TreeFrame(bool isMapping, SourceSpan span)
             if (seenKeys.TryGetValue(key.Value, out var first))
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.DuplicateKey, key.Span,
-                    MessageText.Of("DuplicateKey", key.Value, Numbers.Format(first.Span.Line))));
+                    first.Span.Path is null
+                        ? MessageText.Of("DuplicateKey", key.Value, Numbers.Format(first.Span.Line))
+                        : MessageText.Of("DuplicateKeyNoLine", key.Value)));
                 return false;
             }
 

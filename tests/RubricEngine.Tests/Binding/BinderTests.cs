@@ -87,7 +87,7 @@ public sealed class BinderTests
     [Test]
     public void A_rule_that_cannot_reach_the_line_points_is_a_warning_on_the_points()
     {
-        Rubric.TryParse(RubricText.OneRule("present(3)", points: 5), "test.yaml", out var rubric, out var diagnostics).Should().BeTrue();
+        Rubric.TryLoadText(RubricText.OneRule("present(3)", points: 5), "test.yaml", out var rubric, out var diagnostics).Should().BeTrue();
         diagnostics.Select(d => d.ToString()).Should().Equal(
             "test.yaml(12,13): warning RE0201: line 'only' is worth 5 points, but its criteria can award at most 3; check the standard, or the points");
         rubric!.Lines.Single().Maximum.Should().Be(3);
@@ -96,7 +96,7 @@ public sealed class BinderTests
     [Test]
     public void A_floor_that_cannot_be_reached_is_a_warning_on_the_floor()
     {
-        Rubric.TryParse(RubricText.OneRule("per_missing(-0.5) floor 0", points: 5, extra: "items: [a, b, c]"), "test.yaml", out _, out var diagnostics).Should().BeTrue();
+        Rubric.TryLoadText(RubricText.OneRule("per_missing(-0.5) floor 0", points: 5, extra: "items: [a, b, c]"), "test.yaml", out _, out var diagnostics).Should().BeTrue();
         diagnostics.Select(d => d.ToString()).Should().Equal(
             $"{At(18)}: warning RE0202: the floor 0 is never reached: with all 3 items missing, 'k' still scores 3.5; check the standard");
     }
@@ -104,7 +104,7 @@ public sealed class BinderTests
     [Test]
     public void Uncapped_rules_have_no_maximum_and_no_warning()
     {
-        Rubric.TryParse(RubricText.OneRule("uncapped tiered(1, 2) max_per_item"), "test.yaml", out var rubric, out var diagnostics).Should().BeTrue();
+        Rubric.TryLoadText(RubricText.OneRule("uncapped tiered(1, 2) max_per_item"), "test.yaml", out var rubric, out var diagnostics).Should().BeTrue();
         diagnostics.Should().BeEmpty();
         rubric!.Lines.Single().Maximum.Should().BeNull();
     }
@@ -115,7 +115,7 @@ public sealed class BinderTests
         var warnings = new[] { "platform", "town", "village" }
             .SelectMany(id =>
             {
-                Rubric.TryParse(Repo.Read($"rubrics/{id}.yaml"), $"rubrics/{id}.yaml", out _, out var diagnostics).Should().BeTrue();
+                Rubric.TryLoadText(Repo.Read($"rubrics/{id}.yaml"), $"rubrics/{id}.yaml", out _, out var diagnostics).Should().BeTrue();
                 return diagnostics;
             })
             .Select(d => (d.Span.File, d.Code, d.Message))

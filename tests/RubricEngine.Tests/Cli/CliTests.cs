@@ -131,6 +131,51 @@ public sealed class CliTests
         output.Should().Contain("**基础分 82.16 + 加分 10 = 总分 92.16**");
     }
 
+    [Test]
+    public void A_built_in_rubric_id_works_where_a_rubric_file_does()
+    {
+        var (exit, output, error) = Run("score", "--rubric", "village", "samples/village-bailong.yaml");
+        exit.Should().Be(0, error);
+        output.Should().Be(Run("score", "--rubric", "rubrics/village.yaml", "samples/village-bailong.yaml").Output);
+        output.Should().Contain("基础分 75 + 加分 0 = 总分 75"); // by hand in Evidence/UnitEvidenceTests
+
+        var (checkExit, checkOutput, _) = Run("check", "village", "town");
+        checkExit.Should().Be(0);
+        checkOutput.Should().Be(
+            "<built-in>/village.yaml(46,13): warning RE0201: line 'venue' is worth 6 points, but its criteria can award at most 4; check the standard, or the points" + Environment.NewLine +
+            "village: rubric 'village', 12 lines, 1 warning" + Environment.NewLine +
+            "town: rubric 'town', 15 lines, 0 warnings" + Environment.NewLine);
+    }
+
+    [Test]
+    public void A_name_that_is_neither_a_file_nor_built_in_is_file_not_found()
+    {
+        var (exit, _, error) = Run("score", "--rubric", "vilage", "samples/village-bailong.yaml");
+        exit.Should().Be(1);
+        error.Should().Contain("vilage(1,1): error RE0001: file not found");
+    }
+
+    [Test]
+    public void The_version_option_prints_the_package_version()
+    {
+        var (exit, output, _) = Run("--version");
+        exit.Should().Be(0);
+        var informational = typeof(CliApp).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+        output.Trim().Should().Be(informational).And.MatchRegex(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?$", "MinVer's SemVer, without a +commit suffix");
+    }
+
+    [Test]
+    public void Several_cards_as_json_are_one_indented_array_with_unescaped_text()
+    {
+        var (exit, output, _) = Run("score", "-r", "village", "samples/village-bailong.yaml", "samples/village-qingshui.yaml", "-f", "json");
+        exit.Should().Be(0);
+        output.Should().StartWith("[\n  {\n    \"file\": \"samples/village-bailong.yaml\",\n    \"rubric\": \"village\",").And.Contain("\"unit\": \"白龙村\"");
+        using var json = JsonDocument.Parse(output);
+        json.RootElement.GetArrayLength().Should().Be(2);
+    }
+
     private static int IndexOfId(string row)
     {
         var index = 0;

@@ -35,7 +35,7 @@ public sealed class LimitsTests
     public void Fifty_megabytes_of_text_passed_in_memory_are_refused_by_their_size()
     {
         var text = "id: " + new string('x', 50 * 1024 * 1024);
-        Rubric.TryParse(text, "big.yaml", out _, out var diagnostics).Should().BeFalse();
+        Rubric.TryLoadText(text, "big.yaml", out _, out var diagnostics).Should().BeFalse();
         diagnostics.Single().ToString().Should().Be("big.yaml(1,1): error RE0002: the file has 52428804 bytes, more than the limit of 4194304 bytes");
     }
 
@@ -79,7 +79,7 @@ public sealed class LimitsTests
     {
         var limits = new LoadLimits { MaxLines = 5 };
         var rubric = Repo.Read("rubrics/village.yaml");
-        Rubric.TryParse(rubric, "rubrics/village.yaml", out _, out var diagnostics, limits).Should().BeFalse();
+        Rubric.TryLoadText(rubric, "rubrics/village.yaml", out _, out var diagnostics, limits).Should().BeFalse();
         diagnostics.Where(d => d.IsError).Select(d => d.ToString()).Should().Equal(
             "rubrics/village.yaml(16,3): error RE0007: 'sections' has 7 entries, more than the limit of 5",
             "rubrics/village.yaml(24,3): error RE0007: 'lines' has 12 entries, more than the limit of 5");
@@ -89,7 +89,7 @@ public sealed class LimitsTests
     public void Too_many_criteria_stop_at_the_criteria_limit()
     {
         var limits = new LoadLimits { MaxCriteria = 3 };
-        Rubric.TryParse(Repo.Read("rubrics/village.yaml"), "rubrics/village.yaml", out _, out var diagnostics, limits).Should().BeFalse();
+        Rubric.TryLoadText(Repo.Read("rubrics/village.yaml"), "rubrics/village.yaml", out _, out var diagnostics, limits).Should().BeFalse();
         diagnostics.Where(d => d.IsError).Should().ContainSingle().Which.Message.Should().Be("the rubric has more than 3 criteria, the limit");
     }
 
@@ -106,7 +106,7 @@ public sealed class LimitsTests
     public void Limits_are_configurable_and_travel_with_the_rubric()
     {
         var limits = new LoadLimits { MaxListItems = 3 };
-        Rubric.TryParse(Repo.Read("rubrics/village.yaml"), "rubrics/village.yaml", out var rubric, out _, limits).Should().BeTrue();
+        Rubric.TryLoadText(Repo.Read("rubrics/village.yaml"), "rubrics/village.yaml", out var rubric, out _, limits).Should().BeTrue();
         rubric!.Limits.Should().Be(limits);
         EvidenceText.Errors(rubric, "rubric: village\nunit: x\nlines:\n  lectures: { lecture_months: [1, 2, 3, 4] }\n").Single().Code
             .Should().Be(DiagnosticCodes.LimitExceeded);
@@ -118,7 +118,7 @@ public sealed class LimitsTests
         // YamlDotNet's scanner revisits every open bracket on each token: 100,000 levels took 56 s before this stop.
         var limits = new LoadLimits { MaxDepth = 100_000 };
         var text = new string('[', 100_000) + new string(']', 100_000);
-        Rubric.TryParse(text, "deep.yaml", out _, out var diagnostics, limits).Should().BeFalse();
+        Rubric.TryLoadText(text, "deep.yaml", out _, out var diagnostics, limits).Should().BeFalse();
         diagnostics.Single().ToString().Should().Be(
             "deep.yaml(1,1001): error RE0007: the file nests deeper than 1000 levels, the most a YAML file may nest whatever the limits; nest less, or write the data as JSON");
     }
@@ -128,7 +128,7 @@ public sealed class LimitsTests
     {
         var limits = new LoadLimits { MaxDepth = 100_000 };
         var text = new string('[', 100_000) + new string(']', 100_000);
-        Rubric.TryParse(text, "deep.json", out _, out var diagnostics, limits).Should().BeFalse();
+        Rubric.TryLoadText(text, "deep.json", out _, out var diagnostics, limits).Should().BeFalse();
         diagnostics.Single().ToString().Should().Be("deep.json(1,1): error RE0012: a rubric file must be a mapping of keys to values, not a list");
     }
 
@@ -148,7 +148,7 @@ public sealed class LimitsTests
             rubric.Append("    ]}\n");
         }
 
-        Rubric.TryParse(rubric.ToString(), "big.yaml", out _, out var diagnostics).Should().BeFalse();
+        Rubric.TryLoadText(rubric.ToString(), "big.yaml", out _, out var diagnostics).Should().BeFalse();
         diagnostics.Should().HaveCount(10_000).And.OnlyContain(d => d.Message == "unknown function 'presnt'; did you mean 'present'?");
     }
 }

@@ -53,7 +53,7 @@ public sealed class RobustnessTests
         rubric.TryScoreText(decoded, "bailong.yaml", out var marked, out var diagnostics).Should().BeTrue(string.Join("\n", diagnostics));
         marked!.Total.Should().Be(plain!.Total);
 
-        Rubric.TryParse("\uFEFF" + Repo.Read("rubrics/village.yaml"), "village.yaml", out var parsed, out diagnostics).Should().BeTrue(string.Join("\n", diagnostics));
+        Rubric.TryLoadText("\uFEFF" + Repo.Read("rubrics/village.yaml"), "village.yaml", out var parsed, out diagnostics).Should().BeTrue(string.Join("\n", diagnostics));
         parsed!.Lines.Length.Should().Be(12);
     }
 

@@ -25,7 +25,7 @@ public sealed class RubricFileTests
 
     private static Diagnostic OnlyDiagnostic(string text, DiagnosticSeverity severity = DiagnosticSeverity.Error)
     {
-        Rubric.TryParse(text, File, out _, out var diagnostics);
+        Rubric.TryLoadText(text, File, out _, out var diagnostics);
         return diagnostics.Where(d => d.Severity == severity && d.Code != DiagnosticCodes.NominalNotAchievable).Should().ContainSingle().Subject;
     }
 
@@ -60,7 +60,7 @@ public sealed class RubricFileTests
     public void Points_that_do_not_add_up_are_reported_where_each_sum_is_declared()
     {
         var (text, _) = Edit("    points: 6\n    check: 现场查看有关正式文件", "    points: 5\n    check: 现场查看有关正式文件");
-        Rubric.TryParse(text, File, out _, out var diagnostics).Should().BeFalse();
+        Rubric.TryLoadText(text, File, out _, out var diagnostics).Should().BeFalse();
         diagnostics.Where(d => d.IsError).Select(d => d.ToString()).Should().Equal(
             $"{File}(16,27): error RE0207: section '组织机构' is worth 6 points, but its lines add up to 5",
             $"{File}(27,13): error RE0207: the criteria of line 'organization' add up to 6 points, more than the line's 5");
@@ -92,7 +92,7 @@ public sealed class RubricFileTests
     public void Several_mistakes_are_all_reported_at_once()
     {
         var text = Village.Replace("rule: present(2)", "rule: presnt(2)", StringComparison.Ordinal);
-        Rubric.TryParse(text, File, out var rubric, out var diagnostics).Should().BeFalse();
+        Rubric.TryLoadText(text, File, out var rubric, out var diagnostics).Should().BeFalse();
         rubric.Should().BeNull();
         diagnostics.Count(d => d.Code == DiagnosticCodes.UnknownFunction).Should().Be(Village.Split("rule: present(2)").Length - 1);
     }

@@ -106,7 +106,7 @@ public sealed class YamlReadingTests
     public void Too_many_values_stop_at_the_node_limit()
     {
         var limits = new LoadLimits { MaxNodes = 100 };
-        Rubric.TryParse(RubricText.OneRule("present(4)"), "test.yaml", out var rubric, out _, limits).Should().BeTrue();
+        Rubric.TryLoadText(RubricText.OneRule("present(4)"), "test.yaml", out var rubric, out _, limits).Should().BeTrue();
         var text = "rubric: test\nunit: x\nlines:\n  only: { k: true }\n" + string.Concat(Enumerable.Range(0, 100).Select(i => $"x{i}: 1\n"));
         rubric!.TryScoreText(text, "e.yaml", out _, out var diagnostics).Should().BeFalse();
         diagnostics.Single().ToString().Should().Be("e.yaml(49,6): error RE0007: the file has more than 100 values, the limit");

@@ -50,6 +50,30 @@ public sealed class LanguageCliTests
         output.Should().Contain($"注意：{evidence.Path}(6,1): 警告 RE0305: 'innovation' 行没有材料，计 0 分").And.NotContain("warning");
     }
 
+    /// <summary>The tool as shipped runs without ICU (InvariantGlobalization): Chinese must reach it there too.</summary>
+    [Test]
+    public void The_tool_as_shipped_speaks_Chinese_without_ICU()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Repo.Root,
+        };
+        foreach (var argument in new[] { Path.Combine(TestContext.CurrentContext.TestDirectory, "rubric.dll"), "check", "--lang", "zh", "rubrics/village.yaml" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["RUBRIC_LANG"] = "";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        output.Should().Contain("rubrics/village.yaml(46,13): 警告 RE0201: 'venue' 行分值 6 分，但按评分标准最多只能得 4 分；请核对评价标准或分值")
+            .And.Contain("rubrics/village.yaml：考核细则 'village'，12 行，1 个警告");
+    }
+
     [Test]
     public void Help_is_Chinese_with_lang_zh_and_English_with_lang_en()
     {
@@ -59,12 +83,13 @@ public sealed class LanguageCliTests
         output.Should().Contain("Score evidence against a rubric").And.Contain("Usage").And.NotContain("考核细则 YAML 文件");
     }
 
-    [TestCase(new string[0], "zh", "en-US", "zh-Hans")]
+    [TestCase(new string[0], "zh", "en-US", "zh")]
     [TestCase(new string[0], "en", "zh-CN", "")]
     [TestCase(new[] { "--lang", "en" }, "zh", "zh-CN", "")]
-    [TestCase(new[] { "--lang=zh" }, "en", "en-US", "zh-Hans")]
-    [TestCase(new string[0], "", "zh-TW", "zh-Hans")]
+    [TestCase(new[] { "--lang=zh" }, "en", "en-US", "zh")]
+    [TestCase(new string[0], "", "zh-TW", "zh")]
     [TestCase(new string[0], null, "fr-FR", "")]
+    [TestCase(new string[0], null, "zh_CN.UTF-8", "zh")] // a POSIX locale, where the tool runs without ICU
     public void The_language_is_the_option_else_the_environment_else_the_ui_culture(string[] args, string? environment, string ui, string expected) =>
-        CliText.Resolve(args, environment, System.Globalization.CultureInfo.GetCultureInfo(ui)).Name.Should().Be(expected);
+        CliText.Resolve(args, environment, ui).Name.Should().Be(expected);
 }

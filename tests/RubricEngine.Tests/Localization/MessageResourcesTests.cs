@@ -32,7 +32,7 @@ public sealed partial class MessageResourcesTests
     public void Has_both_texts_with_the_same_placeholders(string id, string? english, string? chinese)
     {
         english.Should().NotBeNull();
-        chinese.Should().NotBeNull($"Messages.zh-Hans.resx needs '{id}'");
+        chinese.Should().NotBeNull($"Messages.zh.resx needs '{id}'");
         Placeholders(chinese!).Should().BeEquivalentTo(Placeholders(english!), $"'{id}' must carry the same placeholders in both languages");
         if (!SameInBoth.Contains(id))
         {
@@ -59,7 +59,7 @@ public sealed partial class MessageResourcesTests
             diagnostic.ToString().Should().Be($"{file}(19,15): error RE0102: unknown function 'montly'; did you mean 'monthly'?");
             diagnostic.ToString(CultureInfo.InvariantCulture).Should().Be(diagnostic.ToString());
             diagnostic.ToString(Chinese).Should().Be($"{file}(19,15): 错误 RE0102: 未知的评分函数 'montly'，是否应为 'monthly'？");
-            // zh-CN falls back to zh-Hans, as .NET resources do.
+            // zh-CN falls back through zh-Hans to zh, as .NET resources do.
             diagnostic.Format(CultureInfo.GetCultureInfo("zh-CN")).Should().Be("未知的评分函数 'montly'，是否应为 'monthly'？");
         }
         finally

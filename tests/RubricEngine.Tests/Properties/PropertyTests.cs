@@ -23,7 +23,7 @@ public sealed class PropertyTests
     {
         if (file.StartsWith("rubrics/", StringComparison.Ordinal))
         {
-            var loaded = Rubric.TryParse(text, file, out var rubric, out var diagnostics);
+            var loaded = Rubric.TryLoadText(text, file, out var rubric, out var diagnostics);
             return Sound(loaded, rubric is not null, diagnostics);
         }
 
@@ -73,7 +73,7 @@ public sealed class PropertyTests
             var again = Score(rubric, evidence.ToYaml(seedA));
             return a.Lines.Select(l => (l.Id, l.Score, l.Bonus)).SequenceEqual(b.Lines.Select(l => (l.Id, l.Score, l.Bonus)))
                 && a.Total == b.Total
-                && Reporting.ScoreCardJson.Write(a) == Reporting.ScoreCardJson.Write(again);
+                && RubricEngine.Reporting.ScoreCardJson.Write(a) == RubricEngine.Reporting.ScoreCardJson.Write(again);
         });
 
     [FsCheck.NUnit.Property(MaxTest = 150)]

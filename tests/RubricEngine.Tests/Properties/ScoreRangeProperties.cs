@@ -23,7 +23,7 @@ public sealed class ScoreRangeProperties
         var scoredRules = 0;
         var property = Prop.ForAll(Arb.From(RubricSpec()), Arb.From(Gen.Choose(0, int.MaxValue - 1)), (spec, seed) =>
         {
-            if (!Rubric.TryParse(spec, "generated.yaml", out var rubric, out _))
+            if (!Rubric.TryLoadText(spec, "generated.yaml", out var rubric, out _))
             {
                 return true;
             }

@@ -27,7 +27,7 @@ internal static class RevisionSamples
 
     private static Rubric Load(string text, string file)
     {
-        Rubric.TryParse(text, file, out var rubric, out var diagnostics).Should().BeTrue(string.Join(Environment.NewLine, diagnostics));
+        Rubric.TryLoadText(text, file, out var rubric, out var diagnostics).Should().BeTrue(string.Join(Environment.NewLine, diagnostics));
         return rubric!;
     }
 }

@@ -18,8 +18,8 @@ internal static class CliRunner
             {
                 var output = new StringWriter();
                 var error = new StringWriter();
-                // RUBRIC_LANG is left out so that the machine's setting cannot change what the tests read.
-                var exit = CliApp.Run(args, output, error, environment: "");
+                // English unless a test asks with --lang: neither RUBRIC_LANG nor the machine's locale changes what tests read.
+                var exit = CliApp.Run(args, output, error, environment: "en");
                 return (exit, output.ToString(), error.ToString());
             }
             finally

@@ -8,7 +8,7 @@ internal static class EvidenceText
 {
     public static Rubric Compile(string rubricText)
     {
-        Rubric.TryParse(rubricText, "test.yaml", out var rubric, out var diagnostics)
+        Rubric.TryLoadText(rubricText, "test.yaml", out var rubric, out var diagnostics)
             .Should().BeTrue(string.Join(Environment.NewLine, diagnostics));
         return rubric!;
     }

@@ -19,7 +19,7 @@ internal static class Repo
     public static Rubric Rubric(string id) => Rubrics.GetOrAdd(id, key =>
     {
         var file = $"rubrics/{key}.yaml";
-        RubricEngine.Rubric.TryParse(Read(file), file, out var rubric, out var diagnostics)
+        RubricEngine.Rubric.TryLoadText(Read(file), file, out var rubric, out var diagnostics)
             .Should().BeTrue(string.Join(Environment.NewLine, diagnostics));
         return rubric!;
     });
@@ -27,7 +27,7 @@ internal static class Repo
     /// <summary>Loads rubric text that must fail, and returns its diagnostics.</summary>
     public static ImmutableArray<Diagnostic> RubricErrors(string text, string file = "test.yaml")
     {
-        RubricEngine.Rubric.TryParse(text, file, out var rubric, out var diagnostics).Should().BeFalse();
+        RubricEngine.Rubric.TryLoadText(text, file, out var rubric, out var diagnostics).Should().BeFalse();
         rubric.Should().BeNull();
         return diagnostics;
     }
