@@ -271,7 +271,7 @@ internal static class CliApp
             // A report written into the folder it reads (乡镇/ --out 乡镇/汇总.xlsx) must not read last run's report as a form.
             var expanded = InputExpander.Expand(parse.GetValue(inputs)!, parse.GetValue(recursiveOption), exclude: outFile);
             Report(expanded.Problems, error);
-            var builder = new CountyReportBuilder(rubric);
+            var builder = new CountyReportBuilder(rubric, Language);
             foreach (var problem in expanded.Problems)
             {
                 // A pattern or folder that named nothing is listed with the refused files, so the report shows it too.

@@ -58,6 +58,9 @@ internal sealed record CountyReport(
     ImmutableArray<LineStatistics> LineStatistics,
     ImmutableArray<RefusedUnit> Refused)
 {
+    /// <summary>The language the refused files' messages are written in (the run's <c>--lang</c>).</summary>
+    public System.Globalization.CultureInfo Language { get; init; } = System.Globalization.CultureInfo.InvariantCulture;
+
     /// <summary>The mean share of its points each section scores across the county (0 to 1), in rubric order.</summary>
     public ImmutableArray<decimal?> SectionMeanShares() =>
         [.. Sections.Select((section, i) => Ranking.Length == 0 || section.Points == 0
@@ -69,7 +72,8 @@ internal sealed record CountyReport(
 /// Collects outcomes as they stream in, keeping only the numbers a report needs (not whole score cards with their
 /// reasons), then ranks them.
 /// </summary>
-internal sealed class CountyReportBuilder(Rubric rubric)
+/// <param name="language">The language of the refused files' messages.</param>
+internal sealed class CountyReportBuilder(Rubric rubric, System.Globalization.CultureInfo? language = null)
 {
     private readonly List<RankedUnit> scored = [];
     private readonly List<RefusedUnit> refused = [];
@@ -97,7 +101,7 @@ internal sealed class CountyReportBuilder(Rubric rubric)
             .Select((stats, order) => (stats, order))
             .OrderByDescending(x => x.stats.PointsLost).ThenBy(x => x.order)
             .Select(x => x.stats)],
-        [.. refused]);
+        [.. refused]) { Language = language ?? System.Globalization.CultureInfo.InvariantCulture };
 
     /// <summary>Competition ranking (1, 2, 2, 4): a unit's rank is one more than the number of units with a higher total.</summary>
     public static ImmutableArray<RankedUnit> Rank(IEnumerable<RankedUnit> units)

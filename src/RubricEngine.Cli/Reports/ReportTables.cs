@@ -52,7 +52,7 @@ internal static class ReportTables
         [CellKind.Text, CellKind.Text, CellKind.Text, CellKind.Text],
         [.. report.Refused.SelectMany(r => r.Errors.Select(e => new object?[]
         {
-            r.Source, string.Create(CultureInfo.InvariantCulture, $"{e.Span.File}({e.Span.Line},{e.Span.Column})"), e.Code, e.Message,
+            r.Source, string.Create(CultureInfo.InvariantCulture, $"{e.Span.File}({e.Span.Line},{e.Span.Column})"), e.Code, e.Format(report.Language),
         }))]);
 
     /// <summary>A line's column header: its section and its id, the id being the rubric's stable name for it.</summary>
