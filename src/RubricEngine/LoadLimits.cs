@@ -13,8 +13,8 @@ public sealed record LoadLimits
     /// <summary>The defaults.</summary>
     public static LoadLimits Default { get; } = new();
 
-    /// <summary>Largest file read, in bytes, from 1 to <see cref="Array.MaxLength"/>. Default 4 MiB.</summary>
-    public int MaxFileBytes { get; init => field = InRange(value, 1, Array.MaxLength); } = 4 * 1024 * 1024;
+    /// <summary>Largest file read, in bytes, from 1 to <see cref="Array.MaxLength"/> − 1 (one byte past the limit is read to tell). Default 4 MiB.</summary>
+    public int MaxFileBytes { get; init => field = InRange(value, 1, Array.MaxLength - 1); } = 4 * 1024 * 1024;
 
     /// <summary>
     /// Deepest nesting of YAML or JSON mappings and lists, from 1 to <see cref="DepthCeiling"/>. Default 32.

@@ -14,6 +14,7 @@ internal static class Compiler
     {
         var syntax = rubric.Syntax;
         var sections = syntax.Sections.Select(s => new RubricSection(s.Name.Value, s.Points.Value)).ToImmutableArray();
+        var sectionNames = sections.Select(s => s.Name).ToList();
         var nextSlot = 0;
         var lines = ImmutableArray.CreateBuilder<CompiledLine>(rubric.Lines.Length);
         foreach (var line in rubric.Lines)
@@ -25,7 +26,7 @@ internal static class Compiler
                 criteria.Add(CompileCriterion(criterion, slots));
             }
 
-            var sectionIndex = sections.IndexOf(sections.First(s => s.Name == line.Syntax.Section.Value));
+            var sectionIndex = sectionNames.IndexOf(line.Syntax.Section.Value);
             lines.Add(new CompiledLine(Describe(line), sectionIndex, criteria.MoveToImmutable()));
         }
 

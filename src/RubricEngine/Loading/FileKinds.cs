@@ -66,15 +66,30 @@ internal static class FileKinds
             return null;
         }
 
+        // 256 bytes hold struct stat on every platform above (144 on x86-64 and macOS, 128 on arm64).
+        var buffer = new byte[256];
         try
         {
-            // 256 bytes hold struct stat on every platform above (144 on x86-64 and macOS, 128 on arm64).
-            var buffer = new byte[256];
             return Stat(path, buffer) == 0 ? BitConverter.ToInt32(buffer, offset) & 0xFFFF : null;
+        }
+        catch (EntryPointNotFoundException) when (OperatingSystem.IsLinux())
+        {
+            // glibc before 2.33 exports stat only as __xstat, whose first argument names the struct's layout:
+            // 1 on x86-64, 0 on the generic layout of arm64.
+            try
+            {
+                var layout = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 1 : 0;
+                return XStat(layout, path, buffer) == 0 ? BitConverter.ToInt32(buffer, offset) & 0xFFFF : null;
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                statUnavailable = true;
+                return null;
+            }
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            // An old C library without a 'stat' symbol: fall back to the size limit alone.
+            // No C library to ask: fall back to the size limit on the bytes actually read.
             statUnavailable = true;
             return null;
         }
@@ -82,4 +97,7 @@ internal static class FileKinds
 
     [DllImport("libc", EntryPoint = "stat", SetLastError = true)]
     private static extern int Stat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] buffer);
+
+    [DllImport("libc", EntryPoint = "__xstat", SetLastError = true)]
+    private static extern int XStat(int layout, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, byte[] buffer);
 }

@@ -53,6 +53,13 @@ internal static class SourceText
         byte[] bytes;
         try
         {
+            // A stream that says it is too long is refused before anything is read.
+            if (stream.CanSeek && stream.Length - stream.Position > limits.MaxFileBytes)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.FileTooLarge, SourceSpan.StartOf(file), tooLargeMessage));
+                return null;
+            }
+
             bytes = ReadAtMost(stream, limits.MaxFileBytes, out var tooLarge);
             if (tooLarge)
             {
@@ -75,7 +82,8 @@ internal static class SourceText
     /// </summary>
     private static byte[] ReadAtMost(Stream stream, int limit, out bool tooLarge)
     {
-        var buffer = new byte[(int)Math.Min(Math.Max(stream.CanSeek ? stream.Length : 0, 4096), (long)limit + 1)];
+        // One byte more than the length a seekable stream reports, so that reaching its end needs no second buffer.
+        var buffer = new byte[(int)Math.Min(Math.Max(stream.CanSeek ? stream.Length - stream.Position + 1 : 0, 4096), (long)limit + 1)];
         var filled = 0;
         while (true)
         {

@@ -64,6 +64,15 @@ internal static class ValueTreeReader
         TreeNode? Read(JsonElement element, string path, int depth)
         {
             var span = SourceSpan.AtPath(file, path);
+
+            // The walk recurses once per level: a value nested deeper than the thread's stack allows is refused
+            // here, as a diagnostic, before the stack runs out (which no handler could catch).
+            if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, span, "the evidence nests too deep to read; nest less"));
+                return null;
+            }
+
             if (++nodes > limits.MaxNodes)
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, span, MessageText.Of("EvidenceTooManyValues", Numbers.Format(limits.MaxNodes))));

@@ -9,8 +9,9 @@ internal readonly record struct Outcome(decimal Score, string Reason);
 
 /// <summary>
 /// One criterion, compiled: it reads its own slots of an <see cref="EvidenceRow"/>. <see cref="Score"/> is the numbers
-/// path (no text at all); <see cref="Explain"/> adds the reason for a score card. Both see only given evidence:
-/// the compiler wraps every criterion so that evidence not given scores 0 before either is called.
+/// path (no text at all); <see cref="Explain"/> adds the reason for a score card. For a card, the compiler wraps every
+/// criterion so that evidence not given scores 0 before either is called; the numbers path drops that wrapper only
+/// for functions whose empty cells already score 0 (<c>ScoringFunction.ScoresZeroWhenNotGiven</c>).
 /// </summary>
 internal abstract class CriterionRuntime
 {

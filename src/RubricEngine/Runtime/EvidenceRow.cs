@@ -43,9 +43,10 @@ internal sealed class EvidenceRow(int slots)
 
     public decimal this[NumberSlot slot] => cells[slot.Index].Number;
 
-    public ImmutableArray<Publication> this[PublicationsSlot slot] => cells[slot.Index].Publications;
+    // An empty cell reads as an empty list, never as a default array that throws when counted.
+    public ImmutableArray<Publication> this[PublicationsSlot slot] => cells[slot.Index].Publications.IsDefault ? [] : cells[slot.Index].Publications;
 
-    public ImmutableArray<string> this[ItemsSlot slot] => cells[slot.Index].Items;
+    public ImmutableArray<string> this[ItemsSlot slot] => cells[slot.Index].Items.IsDefault ? [] : cells[slot.Index].Items;
 
     /// <summary>Makes a slot not given again (a revision's impact drops a value the new rule cannot use).</summary>
     public void Clear(int slot) => cells[slot] = default;

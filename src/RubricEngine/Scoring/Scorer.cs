@@ -26,6 +26,11 @@ internal static class Scorer
     /// </summary>
     public static (decimal BaseTotal, decimal BonusTotal) Numbers(CompiledRubric rubric, EvidenceRow row, Span<LineNumbers> lines)
     {
+        if (lines.Length != rubric.Lines.Length)
+        {
+            throw new ArgumentException($"the buffer needs one entry per line: {rubric.Lines.Length}, not {lines.Length}", nameof(lines));
+        }
+
         var baseTotal = 0m;
         var bonusTotal = 0m;
         var compiled = rubric.Lines;
@@ -41,7 +46,8 @@ internal static class Scorer
             }
 
             // LineNumbers strips trailing zeros when a value is read, not here: most values are never printed.
-            var lineScore = Round(sum < 0m ? 0m : sum, decimals, rounding);
+            // <= and not <: a sum such as 0 - 2 + 2 is a negative zero, which must become the card's plain 0.
+            var lineScore = Round(sum <= 0m ? 0m : sum, decimals, rounding);
             baseTotal += lineScore;
             var lineBonus = 0m;
             if (line.BonusRuntimes.Length > 0)

@@ -181,6 +181,48 @@ public sealed class RobustnessTests
         }
     }
 
+    [Test]
+    public void A_json_value_nested_deeper_than_the_stack_allows_is_a_diagnostic_not_a_crash()
+    {
+        // The limit allows a million levels; the reader stops where the thread's stack would run out.
+        var limits = new LoadLimits { MaxDepth = LoadLimits.DepthCeiling, MaxNodes = 1_000_000 };
+        Rubric.TryLoad(Repo.PathOf("rubrics/village.yaml"), out var rubric, out _, limits).Should().BeTrue();
+        using var document = System.Text.Json.JsonDocument.Parse(new string('[', 100_000) + new string(']', 100_000),
+            new System.Text.Json.JsonDocumentOptions { MaxDepth = 200_000 });
+        var scoring = Task.Factory.StartNew(() =>
+        {
+            rubric!.TryScore(document.RootElement, out var card, out var diagnostics).Should().BeFalse();
+            return diagnostics;
+        }, TaskCreationOptions.LongRunning);
+        scoring.Result.Should().ContainSingle(d => d.IsError).Which.Code.Should().BeOneOf(DiagnosticCodes.LimitExceeded, DiagnosticCodes.WrongType);
+        scoring.Result.Should().NotContain(d => d.Code == DiagnosticCodes.InternalError);
+    }
+
+    [Test]
+    public void A_stream_that_says_it_is_too_long_is_refused_before_it_is_read()
+    {
+        using var stream = new EndlessLengthStream();
+        Repo.Rubric("village").TryScore(stream, "big.yaml", out _, out var diagnostics).Should().BeFalse();
+        diagnostics.Single().Code.Should().Be(DiagnosticCodes.FileTooLarge);
+        var tooLarge = () => new LoadLimits { MaxFileBytes = Array.MaxLength };
+        tooLarge.Should().Throw<ArgumentOutOfRangeException>("one byte past the limit must still fit in an array");
+    }
+
+    /// <summary>A seekable stream of 10 GB that fails the test if anything reads it.</summary>
+    private sealed class EndlessLengthStream : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => true;
+        public override bool CanWrite => false;
+        public override long Length => 10L * 1024 * 1024 * 1024;
+        public override long Position { get; set; }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new AssertionException("the stream was read");
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     private static LoadLimits With(string limit, int value) => limit switch
     {
         nameof(LoadLimits.MaxFileBytes) => new LoadLimits { MaxFileBytes = value },

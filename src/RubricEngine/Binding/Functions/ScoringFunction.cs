@@ -64,8 +64,9 @@ internal abstract class ScoringFunction
 
     /// <summary>
     /// The runtime, reading the row at <paramref name="slots"/> (one index per slot of <see cref="Slots"/>, in order).
-    /// It runs only when every required value is given (the compiler scores absent evidence 0 itself), so it reads
-    /// its values without checking; only a slot with MissingIsNone may be absent.
+    /// For a card it runs only when every required value is given (the compiler scores absent evidence 0 itself), so
+    /// it reads its values without checking; only a slot with MissingIsNone may be absent. The numbers path also runs
+    /// it on empty cells when <see cref="ScoresZeroWhenNotGiven"/> is true, so that must then hold.
     /// </summary>
     public abstract CriterionRuntime Compile(BindContext context, ImmutableArray<int> slots);
 
