@@ -69,7 +69,7 @@ internal static class ValueTreeReader
             // here, as a diagnostic, before the stack runs out (which no handler could catch).
             if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, span, "the evidence nests too deep to read; nest less"));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.LimitExceeded, span, MessageText.Of("EvidenceTooDeepToRead")));
                 return null;
             }
 
