@@ -226,8 +226,8 @@ internal static class CliApp
             output.Write(parse.GetValue(formatOption) switch
             {
                 "json" => RevisionJson.Write(diff, impact) + Environment.NewLine,
-                "markdown" => RevisionMarkdownFormatter.Format(diff, impact),
-                _ => RevisionTableFormatter.Format(diff, impact),
+                "markdown" => RevisionMarkdownFormatter.Format(diff, impact, Language),
+                _ => RevisionTableFormatter.Format(diff, impact, Language),
             });
             return failed ? InputErrors : Success;
         });

@@ -8,7 +8,8 @@ namespace RubricEngine.Cli.Formatting;
 /// <summary>A revision as Markdown, for a pull request or a memo: a table of changes, then a table of the impact.</summary>
 internal static class RevisionMarkdownFormatter
 {
-    public static string Format(RubricDiff diff, RevisionImpact? impact)
+    /// <param name="culture">The language of the units' warnings; English by default.</param>
+    public static string Format(RubricDiff diff, RevisionImpact? impact, CultureInfo? culture = null)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"## {Escape(RevisionWords.Side(diff.Old))} → {Escape(RevisionWords.Side(diff.New))}");
@@ -54,7 +55,7 @@ internal static class RevisionMarkdownFormatter
         text.AppendLine(CultureInfo.InvariantCulture, $"**{RevisionWords.Summary(impact)}**");
         foreach (var warning in impact.Units.SelectMany(u => u.Warnings))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"- 注意：{Escape(warning.ToString(CultureInfo.InvariantCulture))}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"- 注意：{Escape(warning.ToString(culture ?? CultureInfo.InvariantCulture))}");
         }
 
         return text.ToString();

@@ -11,7 +11,8 @@ internal static class RevisionTableFormatter
     /// <summary>Values wider than this (in columns) are shown old above new instead of side by side.</summary>
     private const int SideBySideWidth = 56;
 
-    public static string Format(RubricDiff diff, RevisionImpact? impact)
+    /// <param name="culture">The language of the units' warnings; English by default.</param>
+    public static string Format(RubricDiff diff, RevisionImpact? impact, CultureInfo? culture = null)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{RevisionWords.Side(diff.Old)} → {RevisionWords.Side(diff.New)}");
@@ -65,13 +66,13 @@ internal static class RevisionTableFormatter
         if (impact is not null)
         {
             text.AppendLine();
-            AppendImpact(text, impact);
+            AppendImpact(text, impact, culture ?? CultureInfo.InvariantCulture);
         }
 
         return text.ToString();
     }
 
-    private static void AppendImpact(StringBuilder text, RevisionImpact impact)
+    private static void AppendImpact(StringBuilder text, RevisionImpact impact, CultureInfo culture)
     {
         text.AppendLine(CultureInfo.InvariantCulture, $"影响：{impact.Units.Length} 个单位");
         var ranked = impact.Units.Any(u => u.OldRank is not null);
@@ -98,7 +99,7 @@ internal static class RevisionTableFormatter
 
             foreach (var warning in unit.Warnings)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"  注意：{warning}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  注意：{warning.ToString(culture)}");
             }
         }
     }

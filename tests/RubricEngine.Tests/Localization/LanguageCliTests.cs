@@ -75,6 +75,15 @@ public sealed class LanguageCliTests
     }
 
     [Test]
+    public void Diff_writes_the_units_warnings_in_Chinese_with_lang_zh()
+    {
+        var (exit, output, _) = CliRunner.Run("diff", "--lang", "zh", "rubrics/village.yaml", "samples/revisions/village-2023.yaml", "-e", "samples/village-bailong.yaml");
+        exit.Should().Be(0);
+        // The 2023 revision drops micro_lecture: 白龙村's evidence for it is kept, unscored, with a warning.
+        output.Should().Contain("注意：samples/village-bailong.yaml(9,3): 警告 RE0309: 考核细则 'village' 的 2023 版没有 'micro_lecture' 行；该行材料不评分");
+    }
+
+    [Test]
     public void Help_is_Chinese_with_lang_zh_and_English_with_lang_en()
     {
         var (_, output, _) = CliRunner.Run("score", "--help", "--lang", "zh");
