@@ -132,17 +132,20 @@ internal static class CliApp
         var formatOption = new Option<string>("--format", "-f") { Description = Text("FormatDescription"), DefaultValueFactory = _ => "table" };
         formatOption.AcceptOnlyFromAmong([.. ScoreOutput.Formats.Keys.Order(StringComparer.Ordinal)]);
         var recursiveOption = RecursiveOption();
+        var strictOption = StrictOption();
         var inputs = InputsArgument();
         var command = new Command("score", Text("ScoreDescription"))
         {
-            rubricOption, formatOption, recursiveOption, inputs,
+            rubricOption, formatOption, recursiveOption, strictOption, inputs,
         };
         command.SetAction(parse =>
         {
-            if (LoadRubric(parse.GetValue(rubricOption)!, error) is not { } rubric)
+            if (LoadRubric(parse.GetValue(rubricOption)!, error) is not { } loaded)
             {
                 return InputErrors;
             }
+
+            var rubric = loaded.WithStrictEvidence(parse.GetValue(strictOption));
 
             var expanded = InputExpander.Expand(parse.GetValue(inputs)!, parse.GetValue(recursiveOption));
             Report(expanded.Problems, error);
@@ -255,17 +258,20 @@ internal static class CliApp
             }
         });
         var recursiveOption = RecursiveOption();
+        var strictOption = StrictOption();
         var inputs = InputsArgument();
         var command = new Command("report", Text("ReportDescription"))
         {
-            rubricOption, outOption, recursiveOption, inputs,
+            rubricOption, outOption, recursiveOption, strictOption, inputs,
         };
         command.SetAction(parse =>
         {
-            if (LoadRubric(parse.GetValue(rubricOption)!, error) is not { } rubric)
+            if (LoadRubric(parse.GetValue(rubricOption)!, error) is not { } loaded)
             {
                 return InputErrors;
             }
+
+            var rubric = loaded.WithStrictEvidence(parse.GetValue(strictOption));
 
             var outFile = parse.GetValue(outOption)!;
             // A report written into the folder it reads (乡镇/ --out 乡镇/汇总.xlsx) must not read last run's report as a form.
@@ -432,6 +438,8 @@ internal static class CliApp
     };
 
     private static Option<bool> RecursiveOption() => new("--recursive") { Description = Text("RecursiveDescription") };
+
+    private static Option<bool> StrictOption() => new("--strict") { Description = Text("StrictDescription") };
 
     private static Argument<string[]> InputsArgument() => new("evidence")
     {

@@ -50,6 +50,36 @@ public sealed class Rubric
         linesById = Lines.ToFrozenDictionary(l => l.Id, StringComparer.Ordinal);
     }
 
+    /// <summary>The same rubric, sharing everything, with <see cref="IsStrict"/> set.</summary>
+    private Rubric(Rubric rubric, bool strict)
+    {
+        File = rubric.File;
+        Id = rubric.Id;
+        Title = rubric.Title;
+        Source = rubric.Source;
+        Total = rubric.Total;
+        Version = rubric.Version;
+        Effective = rubric.Effective;
+        Decimals = rubric.Decimals;
+        Rounding = rubric.Rounding;
+        Sections = rubric.Sections;
+        Compiled = rubric.Compiled;
+        Lines = rubric.Lines;
+        Limits = rubric.Limits;
+        linesById = rubric.linesById;
+        IsStrict = strict;
+    }
+
+    /// <summary>
+    /// True when evidence not given (a key left out or empty, a line absent) is an error (RE0305) that refuses the
+    /// file, instead of a warning with a score of 0. A <c>deduction()</c> key may still be left out.
+    /// </summary>
+    public bool IsStrict { get; }
+
+    /// <summary>This rubric, scoring evidence strictly or not (see <see cref="IsStrict"/>); cheap, nothing is compiled again.</summary>
+    /// <param name="strict">True to refuse evidence with keys not given.</param>
+    public Rubric WithStrictEvidence(bool strict = true) => strict == IsStrict ? this : new Rubric(this, strict);
+
     /// <summary>The file it was loaded from, as given.</summary>
     public string File { get; }
 
@@ -279,7 +309,7 @@ public sealed class Rubric
         scores = Guard(found, UnitEvidence.File, () =>
         {
             var tree = ValueTreeReader.FromEvidence(evidence, UnitEvidence.File);
-            if (EvidenceReader.Read(tree, UnitEvidence.File, new EvidenceTarget(Id, Version), Compiled, Limits, found) is not { } read)
+            if (EvidenceReader.Read(tree, UnitEvidence.File, new EvidenceTarget(Id, Version, Strict: IsStrict), Compiled, Limits, found) is not { } read)
             {
                 return null;
             }
@@ -317,7 +347,7 @@ public sealed class Rubric
     /// <summary>Evidence read into a tree (from a file, text, a stream, a JSON value or a model built in code) → checked → scored.</summary>
     private ScoreCard? ScoreTree(TreeNode tree, string file, List<Diagnostic> diagnostics, EvidenceTarget? target = null)
     {
-        if (EvidenceReader.Read(tree, file, target ?? new EvidenceTarget(Id, Version), Compiled, Limits, diagnostics) is not { } evidence)
+        if (EvidenceReader.Read(tree, file, target ?? new EvidenceTarget(Id, Version, Strict: IsStrict), Compiled, Limits, diagnostics) is not { } evidence)
         {
             return null;
         }

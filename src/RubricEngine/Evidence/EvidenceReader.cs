@@ -74,12 +74,17 @@ internal static class EvidenceReader
             }
         }
 
+        if (linesNode is not null)
+        {
+            // Strict: evidence not given is an error like any other, so it is reported before the file is judged.
+            ReportMissing(lines, row, lineSpans, reader.KeyNode("lines")!.Span, rubric.Strict ? diagnostics : warnings, rubric.Strict);
+        }
+
         if (diagnostics.HasErrorsSince(reportedBefore) || unit is null || linesNode is null)
         {
             return null;
         }
 
-        ReportMissing(lines, row, lineSpans, reader.KeyNode("lines")!.Span, warnings);
         return new EvidenceSet(file, unit, year, row,
             [.. warnings.OrderBy(w => w.Span.Line).ThenBy(w => w.Span.Column).ThenBy(w => w.Span.Path, StringComparer.Ordinal)]);
     }
@@ -414,8 +419,9 @@ internal static class EvidenceReader
         return list;
     }
 
+    /// <param name="found">Where the findings go: the warnings, or in strict mode the errors.</param>
     private static void ReportMissing(IReadOnlyList<CompiledLine> lines, EvidenceRow row, Dictionary<string, SourceSpan> lineSpans,
-        SourceSpan linesSpan, List<Diagnostic> warnings)
+        SourceSpan linesSpan, List<Diagnostic> found, bool strict)
     {
         foreach (var line in lines)
         {
@@ -440,7 +446,16 @@ internal static class EvidenceReader
             var message = !written
                 ? MessageText.Of("NoEvidenceForLine", line.Info.Id)
                 : MessageText.Of(missing.Count == 1 ? "NoEvidenceForKey" : "NoEvidenceForKeys", string.Join(", ", missing.Select(k => $"'{line.Info.Id}.{k}'")));
-            warnings.Add(Diagnostic.Warning(DiagnosticCodes.MissingEvidence, written ? at : linesSpan, message));
+            if (strict)
+            {
+                var strictMessage = !written
+                    ? MessageText.Of("StrictNoEvidenceForLine", line.Info.Id)
+                    : MessageText.Of("StrictNoEvidenceForKeys", string.Join(", ", missing.Select(k => $"'{line.Info.Id}.{k}'")));
+                found.Add(Diagnostic.Error(DiagnosticCodes.MissingEvidence, written ? at : linesSpan, strictMessage));
+                continue;
+            }
+
+            found.Add(Diagnostic.Warning(DiagnosticCodes.MissingEvidence, written ? at : linesSpan, message));
         }
     }
 
@@ -453,4 +468,5 @@ internal static class EvidenceReader
 /// <summary>The rubric evidence is read for: its id and version, and whether the evidence was collected for an earlier version.</summary>
 /// <param name="PreviousId">The earlier version's rubric id, accepted in the evidence's <c>rubric:</c> in a revision.</param>
 /// <param name="IsRevision">True when scoring evidence of the earlier version under this one (impact of a revision).</param>
-internal sealed record EvidenceTarget(string Id, string? Version, string? PreviousId = null, bool IsRevision = false);
+/// <param name="Strict">Evidence not given is an error (RE0305), not a warning.</param>
+internal sealed record EvidenceTarget(string Id, string? Version, string? PreviousId = null, bool IsRevision = false, bool Strict = false);
