@@ -140,12 +140,10 @@ internal static class CliApp
         };
         command.SetAction(parse =>
         {
-            if (LoadRubric(parse.GetValue(rubricOption)!, error) is not { } loaded)
+            if (LoadRubric(parse.GetValue(rubricOption)!, error)?.WithStrictEvidence(parse.GetValue(strictOption)) is not { } rubric)
             {
                 return InputErrors;
             }
-
-            var rubric = loaded.WithStrictEvidence(parse.GetValue(strictOption));
 
             var expanded = InputExpander.Expand(parse.GetValue(inputs)!, parse.GetValue(recursiveOption));
             Report(expanded.Problems, error);
@@ -266,12 +264,10 @@ internal static class CliApp
         };
         command.SetAction(parse =>
         {
-            if (LoadRubric(parse.GetValue(rubricOption)!, error) is not { } loaded)
+            if (LoadRubric(parse.GetValue(rubricOption)!, error)?.WithStrictEvidence(parse.GetValue(strictOption)) is not { } rubric)
             {
                 return InputErrors;
             }
-
-            var rubric = loaded.WithStrictEvidence(parse.GetValue(strictOption));
 
             var outFile = parse.GetValue(outOption)!;
             // A report written into the folder it reads (乡镇/ --out 乡镇/汇总.xlsx) must not read last run's report as a form.
