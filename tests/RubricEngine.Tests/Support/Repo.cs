@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using RubricEngine.Diagnostics;
 
@@ -7,22 +6,24 @@ namespace RubricEngine.Tests.Support;
 /// <summary>Files of the repository (rubrics, samples, golden cases), found from the test's output folder.</summary>
 internal static class Repo
 {
-    private static readonly ConcurrentDictionary<string, Rubric> Rubrics = new();
-
     public static string Root { get; } = FindRoot();
 
     public static string PathOf(string relative) => Path.Combine(Root, relative);
 
     public static string Read(string relative) => File.ReadAllText(PathOf(relative));
 
-    /// <summary>A shipped rubric, loaded once; diagnostics name it by its repository path.</summary>
-    public static Rubric Rubric(string id) => Rubrics.GetOrAdd(id, key =>
+    /// <summary>
+    /// A shipped rubric, compiled afresh on every call; diagnostics name it by its repository path. Not cached: a cache
+    /// would let one test's compilation serve the next, so a fault in the binder or compiler (code that runs at load
+    /// time) would meet only the first test to load the rubric, and mutation testing would report it as surviving.
+    /// </summary>
+    public static Rubric Rubric(string id)
     {
-        var file = $"rubrics/{key}.yaml";
+        var file = $"rubrics/{id}.yaml";
         RubricEngine.Rubric.TryLoadText(Read(file), file, out var rubric, out var diagnostics)
             .Should().BeTrue(string.Join(Environment.NewLine, diagnostics));
         return rubric!;
-    });
+    }
 
     /// <summary>Loads rubric text that must fail, and returns its diagnostics.</summary>
     public static ImmutableArray<Diagnostic> RubricErrors(string text, string file = "test.yaml")

@@ -12,7 +12,7 @@ internal sealed class PerItemFunction : ScoringFunction
     public override string Name => "per_item";
     public override string Phrase => "发布并实施文明实践项目共6分";
     public override string Example => "per_item(0.6) cap 6";
-    public override ImmutableArray<Parameter> Parameters { get; } = [new("rate", 0m, 1000m, "the points for each item")];
+    public override ImmutableArray<Parameter> Parameters => [new("rate", 0m, 1000m, "the points for each item")];
 
     public override ImmutableArray<EvidenceSlot> Slots(BindContext context) =>
         [new EvidenceSlot(context.Keys[0].Key, context.Keys[0].Span, EvidenceKind.Count, 0m, 1_000_000m)];
@@ -42,7 +42,7 @@ internal sealed class RatioFunction : ScoringFunction
     public override string Phrase => "达30%以上4分，不足者按比例扣分";
     public override string Example => "ratio(4, 30%)";
 
-    public override ImmutableArray<Parameter> Parameters { get; } =
+    public override ImmutableArray<Parameter> Parameters =>
     [
         new("points", 0m, 1000m, "the points at or above the target"),
         new("target", 0.0001m, 1m, "the target ratio, e.g. 30%"),
@@ -100,7 +100,7 @@ internal sealed class JudgedFunction : ScoringFunction
     public override string Phrase => "根据档案规范、完整情况赋分";
     public override string Example => "judged(0, 8)";
 
-    public override ImmutableArray<Parameter> Parameters { get; } =
+    public override ImmutableArray<Parameter> Parameters =>
     [
         new("min", 0m, 1000m, "the lowest score an inspector may give"),
         new("max", 0m, 1000m, "the highest score an inspector may give"),

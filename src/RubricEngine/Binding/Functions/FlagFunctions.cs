@@ -11,7 +11,7 @@ internal sealed class PresentFunction : ScoringFunction
     public override string Name => "present";
     public override string Phrase => "有固定场所、悬挂标牌各2分";
     public override string Example => "present(2)";
-    public override ImmutableArray<Parameter> Parameters { get; } = [new("points", 0m, 1000m, "the points when present")];
+    public override ImmutableArray<Parameter> Parameters => [new("points", 0m, 1000m, "the points when present")];
 
     public override ImmutableArray<EvidenceSlot> Slots(BindContext context) =>
         [new EvidenceSlot(context.Keys[0].Key, context.Keys[0].Span, EvidenceKind.Flag)];

@@ -17,7 +17,7 @@ internal sealed class TieredFunction : ScoringFunction
     public override string Name => "tiered";
     public override string Phrase => "县级每次1分，市级2分，省级3分，国家级5分（同一项目取最高得分）";
     public override string Example => "uncapped tiered(1, 2, 3, 5) max_per_item";
-    public override ImmutableArray<Parameter> Parameters { get; } = [new("points", 0m, 1000m, "the points for a publication at that level")];
+    public override ImmutableArray<Parameter> Parameters => [new("points", 0m, 1000m, "the points for a publication at that level")];
     public override bool IsVariadic => true;
     public override ImmutableArray<string> Options => [MaxPerItem];
 
@@ -114,7 +114,7 @@ internal sealed class PerMissingFunction : ScoringFunction
     public override string Name => "per_missing";
     public override string Phrase => "每缺1项扣0.5分，扣完为止";
     public override string Example => "per_missing(-0.5) floor 0";
-    public override ImmutableArray<Parameter> Parameters { get; } = [new("deduction", -1000m, 0m, "the (negative) points for each missing item")];
+    public override ImmutableArray<Parameter> Parameters => [new("deduction", -1000m, 0m, "the (negative) points for each missing item")];
     public override bool NeedsItems => true;
 
     public override ImmutableArray<EvidenceSlot> Slots(BindContext context) =>

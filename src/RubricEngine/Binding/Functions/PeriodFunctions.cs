@@ -14,7 +14,7 @@ internal sealed class PerPeriodFunction(string name, EvidenceKind kind, int peri
     public override string Name => name;
     public override string Phrase => phrase;
     public override string Example => example;
-    public override ImmutableArray<Parameter> Parameters { get; } = [new("rate", 0m, 1000m, "the points for each period")];
+    public override ImmutableArray<Parameter> Parameters => [new("rate", 0m, 1000m, "the points for each period")];
 
     public override ImmutableArray<EvidenceSlot> Slots(BindContext context) =>
         [new EvidenceSlot(context.Keys[0].Key, context.Keys[0].Span, kind)];
@@ -42,7 +42,7 @@ internal sealed class MonthlyShareFunction : ScoringFunction
     public override string Name => "monthly_share";
     public override string Phrase => "每月开展理论宣讲活动4分";
     public override string Example => "monthly_share(4)";
-    public override ImmutableArray<Parameter> Parameters { get; } = [new("points", 0m, 1000m, "the points for all 12 months")];
+    public override ImmutableArray<Parameter> Parameters => [new("points", 0m, 1000m, "the points for all 12 months")];
 
     public override ImmutableArray<EvidenceSlot> Slots(BindContext context) =>
         [new EvidenceSlot(context.Keys[0].Key, context.Keys[0].Span, EvidenceKind.Months)];

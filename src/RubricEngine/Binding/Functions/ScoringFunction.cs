@@ -35,6 +35,11 @@ internal abstract class ScoringFunction
 
     public abstract string Example { get; }
 
+    /// <summary>
+    /// The parameters, in order. Implementations build them on each read rather than store them: the catalogue's
+    /// functions are created once per process, so a stored list would be built before the first test and only that test
+    /// would be seen to depend on it (mutation testing would call a broken parameter name unnoticed).
+    /// </summary>
     public abstract ImmutableArray<Parameter> Parameters { get; }
 
     /// <summary>True when the argument count is set by the rubric (tiered: one per level) rather than by <see cref="Parameters"/>.</summary>
