@@ -17,7 +17,7 @@ internal static class Modifiers
     [
         new(Cap, true, "the criterion scores at most N (上限)", "monthly(1.5) cap 18"),
         new(Floor, true, "the criterion scores at least N (扣完为止)", "per_missing(-0.5) floor 0"),
-        new(Bonus, false, "the score is a bonus outside the line's points and caps (另行加分)", "present(10) bonus"),
+        new(Bonus, false, "the score is a bonus, outside the line's points and caps (另行加分)", "present(10) bonus"),
         new(Uncapped, false, "the criterion may score above its points (可超出标准分)", "uncapped tiered(1, 2, 3, 5) max_per_item"),
     ];
 

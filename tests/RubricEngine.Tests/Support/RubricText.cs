@@ -44,4 +44,7 @@ internal static class RubricText
         return extra.Length > 0 ? text + $"        {extra}\n" : text;
     }
 
+    /// <summary><see cref="OneRule"/> with a criterion that reads two keys, <c>keys: [n, d]</c>, as <c>ratio</c> needs.</summary>
+    public static string OneRatio(string rule) =>
+        OneRule(rule).Replace("      - key: k\n", "      - keys: [n, d]\n", StringComparison.Ordinal);
 }
