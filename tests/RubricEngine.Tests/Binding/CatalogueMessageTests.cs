@@ -89,6 +89,29 @@ public sealed class CatalogueMessageTests
     }
 
     [Test]
+    public void A_per_missing_criterion_is_described_with_its_items()
+    {
+        Rubric.TryParse(RubricText.OneRule("per_missing(-1) floor 0", extra: "items: [a, b]"), "test.yaml", out var rubric, out var diagnostics)
+            .Should().BeTrue(string.Join(Environment.NewLine, diagnostics));
+        var criterion = rubric!.Lines.Single().Criteria.Single();
+
+        criterion.Items.Should().Equal("a", "b");
+        var field = criterion.Fields.Should().ContainSingle().Subject;
+        (field.Key, field.Kind, field.Description).Should().Be(("k", EvidenceValueKind.ItemIds, "a list of ids among a, b"));
+        field.Allowed.Should().Equal("a", "b");
+    }
+
+    [Test]
+    public void A_ratio_criterion_is_described_with_its_two_counts()
+    {
+        Rubric.TryParse(RubricText.OneRatio("ratio(4, 30%)"), "test.yaml", out var rubric, out _).Should().BeTrue();
+
+        rubric!.Lines.Single().Criteria.Single().Fields.Select(f => (f.Key, f.Kind, f.Min, f.Max)).Should().Equal(
+            ("n", EvidenceValueKind.Count, 0m, (decimal?)1_000_000m),
+            ("d", EvidenceValueKind.Count, 1m, (decimal?)1_000_000m));
+    }
+
+    [Test]
     public void A_bonus_criterion_is_described_as_a_bonus()
     {
         Rubric.TryParse(RubricText.OneRule("present(2) bonus", points: 0), "test.yaml", out var rubric, out var diagnostics)
