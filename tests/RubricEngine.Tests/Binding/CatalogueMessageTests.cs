@@ -53,9 +53,9 @@ public sealed class CatalogueMessageTests
     [Test]
     public void A_ratio_target_of_exactly_100_percent_and_of_the_smallest_step_are_accepted()
     {
-        Rubric.TryParse(RubricText.OneRatio("ratio(4, 100%)"), "test.yaml", out _, out var whole).Should().BeTrue();
+        Rubric.TryLoadText(RubricText.OneRatio("ratio(4, 100%)"), "test.yaml", out _, out var whole).Should().BeTrue();
         whole.Should().BeEmpty();
-        Rubric.TryParse(RubricText.OneRatio("ratio(4, 0.01%)"), "test.yaml", out _, out var smallest).Should().BeTrue();
+        Rubric.TryLoadText(RubricText.OneRatio("ratio(4, 0.01%)"), "test.yaml", out _, out var smallest).Should().BeTrue();
         smallest.Should().BeEmpty();
     }
 
@@ -78,7 +78,7 @@ public sealed class CatalogueMessageTests
     [Test]
     public void The_compiled_rubric_describes_each_line_as_written()
     {
-        Rubric.TryParse(RubricText.OneRatio("ratio(4, 30%)"), "test.yaml", out var rubric, out _).Should().BeTrue();
+        Rubric.TryLoadText(RubricText.OneRatio("ratio(4, 30%)"), "test.yaml", out var rubric, out _).Should().BeTrue();
         var line = rubric!.Lines.Single();
 
         (line.Id, line.Section, line.Content, line.Points, line.Maximum, line.Check, line.Standard)
@@ -91,7 +91,7 @@ public sealed class CatalogueMessageTests
     [Test]
     public void A_per_missing_criterion_is_described_with_its_items()
     {
-        Rubric.TryParse(RubricText.OneRule("per_missing(-1) floor 0", extra: "items: [a, b]"), "test.yaml", out var rubric, out var diagnostics)
+        Rubric.TryLoadText(RubricText.OneRule("per_missing(-1) floor 0", extra: "items: [a, b]"), "test.yaml", out var rubric, out var diagnostics)
             .Should().BeTrue(string.Join(Environment.NewLine, diagnostics));
         var criterion = rubric!.Lines.Single().Criteria.Single();
 
@@ -104,7 +104,7 @@ public sealed class CatalogueMessageTests
     [Test]
     public void A_ratio_criterion_is_described_with_its_two_counts()
     {
-        Rubric.TryParse(RubricText.OneRatio("ratio(4, 30%)"), "test.yaml", out var rubric, out _).Should().BeTrue();
+        Rubric.TryLoadText(RubricText.OneRatio("ratio(4, 30%)"), "test.yaml", out var rubric, out _).Should().BeTrue();
 
         rubric!.Lines.Single().Criteria.Single().Fields.Select(f => (f.Key, f.Kind, f.Min, f.Max)).Should().Equal(
             ("n", EvidenceValueKind.Count, 0m, (decimal?)1_000_000m),
@@ -114,7 +114,7 @@ public sealed class CatalogueMessageTests
     [Test]
     public void A_bonus_criterion_is_described_as_a_bonus()
     {
-        Rubric.TryParse(RubricText.OneRule("present(2) bonus", points: 0), "test.yaml", out var rubric, out var diagnostics)
+        Rubric.TryLoadText(RubricText.OneRule("present(2) bonus", points: 0), "test.yaml", out var rubric, out var diagnostics)
             .Should().BeTrue(string.Join(Environment.NewLine, diagnostics));
         rubric!.Lines.Single().Criteria.Single().IsBonus.Should().BeTrue();
     }

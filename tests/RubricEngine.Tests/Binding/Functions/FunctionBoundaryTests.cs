@@ -80,7 +80,7 @@ public sealed class FunctionBoundaryTests
     [Test]
     public void Judged_accepts_a_range_of_one_value()
     {
-        Rubric.TryParse(RubricText.OneRule("judged(3, 3)", points: 3), "test.yaml", out var rubric, out var diagnostics).Should().BeTrue();
+        Rubric.TryLoadText(RubricText.OneRule("judged(3, 3)", points: 3), "test.yaml", out var rubric, out var diagnostics).Should().BeTrue();
         diagnostics.Should().BeEmpty();
         rubric!.Lines.Single().Maximum.Should().Be(3m);
 
@@ -219,7 +219,7 @@ public sealed class FunctionBoundaryTests
                     points: 0
                     rule: deduction() floor -1.5
             """;
-        Rubric.TryParse(rubricText, "test.yaml", out var rubric, out var diagnostics).Should().BeTrue();
+        Rubric.TryLoadText(rubricText, "test.yaml", out var rubric, out var diagnostics).Should().BeTrue();
         diagnostics.Should().BeEmpty("a deduction can go down to −1000, so the floor −1.5 can be reached");
 
         rubric!.TryScoreText("rubric: test\nunit: x\nlines:\n  only: { done: true, cut: 3 }\n", "e.yaml", out var card, out _).Should().BeTrue();
