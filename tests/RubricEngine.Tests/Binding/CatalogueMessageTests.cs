@@ -111,6 +111,21 @@ public sealed class CatalogueMessageTests
             ("d", EvidenceValueKind.Count, 1m, (decimal?)1_000_000m));
     }
 
+    [TestCase("present(4)", "", EvidenceValueKind.Flag, "true or false")]
+    [TestCase("monthly_share(4)", "", EvidenceValueKind.Months, "a list of months (1 to 12), e.g. [1, 2, 3]")]
+    [TestCase("quarterly(1)", "", EvidenceValueKind.Quarters, "a list of quarters (1 to 4), e.g. [1, 3]")]
+    [TestCase("per_item(1) cap 4", "", EvidenceValueKind.Count, "a whole number from 0 to 1000000")]
+    [TestCase("judged(0.5, 4)", "", EvidenceValueKind.Amount, "a number from 0.5 to 4")]
+    [TestCase("uncapped tiered(1, 2)", "", EvidenceValueKind.Publications, "a list of publications such as { item: tea-lecture, level: county }")]
+    [TestCase("per_missing(-1) floor 0", "items: [a, b]", EvidenceValueKind.ItemIds, "a list of ids among a, b")]
+    public void Each_function_describes_the_evidence_it_reads(string rule, string extra, EvidenceValueKind kind, string description)
+    {
+        Rubric.TryLoadText(RubricText.OneRule(rule, extra: extra), "test.yaml", out var rubric, out var diagnostics)
+            .Should().BeTrue(string.Join(Environment.NewLine, diagnostics));
+        var field = rubric!.Lines.Single().Criteria.Single().Fields.Should().ContainSingle().Subject;
+        (field.Key, field.Kind, field.Description).Should().Be(("k", kind, description));
+    }
+
     [Test]
     public void A_bonus_criterion_is_described_as_a_bonus()
     {
