@@ -78,6 +78,17 @@ public sealed class FunctionBoundaryTests
     }
 
     [Test]
+    public void A_ratio_without_its_denominator_is_not_given_rather_than_more_than_its_total()
+    {
+        var rubric = EvidenceText.Compile(RubricText.OneRatio("ratio(4, 30%)"));
+
+        rubric.TryScoreText("rubric: test\nunit: x\nlines:\n  only: { n: 6 }\n", "e.yaml", out var card, out var diagnostics)
+            .Should().BeTrue(string.Join(Environment.NewLine, diagnostics));
+        var criterion = card!.Lines.Single().Criteria.Single();
+        (criterion.Score, criterion.Reason).Should().Be((0m, "未提供，0 分"));
+    }
+
+    [Test]
     public void Judged_accepts_a_range_of_one_value()
     {
         Rubric.TryLoadText(RubricText.OneRule("judged(3, 3)", points: 3), "test.yaml", out var rubric, out var diagnostics).Should().BeTrue();
