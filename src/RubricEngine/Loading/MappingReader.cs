@@ -99,7 +99,11 @@ internal static class Values
                 return value;
             }
 
-            diagnostics.Add(IsPlainNumber(scalar.Value)
+            diagnostics.Add(IsPlainNumber(scalar.Value) && scalar.Value.Length > MaxNumberLength
+                // Too long to read, whatever its value (0000…0001 is 1): say so, not "out of range".
+                ? Diagnostic.Error(DiagnosticCodes.WrongType, node.Span, MessageText.Of("NumberTextTooLong", what, Shorten(scalar.Value),
+                    Numbers.Format(scalar.Value.Length), Numbers.Format(MaxNumberLength)))
+                : IsPlainNumber(scalar.Value)
                 ? Diagnostic.Error(DiagnosticCodes.WrongType, node.Span, MessageText.Of("NumberTooLong", what, Shorten(scalar.Value),
                     Numbers.Format(scalar.Value.Count(char.IsAsciiDigit)), Numbers.Format(MaxNumberLength)))
                 : Diagnostic.Error(DiagnosticCodes.WrongType, node.Span,
