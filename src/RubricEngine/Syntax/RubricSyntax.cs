@@ -91,4 +91,8 @@ internal sealed record CriterionSyntax(
     bool HasItems,
     RuleSource RuleSource,
     RuleSyntax Rule,
-    ImmutableArray<string> ItemLabels = default);
+    ImmutableArray<string> ItemLabels = default)
+{
+    /// <summary>The word reasons count the measure in (场, 人, 小时), when the criterion gives one.</summary>
+    public Located<string>? Unit { get; init; }
+}

@@ -12,7 +12,7 @@ namespace RubricEngine.Binding.Functions;
 /// </summary>
 internal sealed class TieredFunction : ScoringFunction
 {
-    public const string MaxPerItem = "max_per_item";
+    public const string MaxPerItem = Modifiers.MaxPerItem;
 
     public override string Name => "tiered";
     public override string Phrase => "县级每次1分，市级2分，省级3分，国家级5分（同一项目取最高得分）";
