@@ -170,7 +170,7 @@ internal static class Binder
             [.. call.Arguments.Select(a => a.Value)],
             criterion.Points.Value,
             [.. criterion.Items.Select(i => i.Value)],
-            levels,
+            criterion.Levels.IsDefault ? levels : [.. criterion.Levels.Select(l => (l.Id.Value, l.Label))],
             options,
             [.. criterion.Keys.Select(k => (k.Value, k.Span))],
             criterion.ItemLabels.IsDefaultOrEmpty ? default : criterion.ItemLabels)
@@ -319,8 +319,9 @@ internal static class Binder
             {
                 // Reported at the one written later: the earlier one reads as the intended rule.
                 var later = rule.Prefixes.Concat(rule.Modifiers).Where(m => m.Name.Text == first || m.Name.Text == second).Last();
+                var earlier = later.Name.Text == first ? second : first;
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModifierConflict, source.PositionOf(later.Span.Offset),
-                    MessageText.Of("ModifiersExclude", first, second, MessageText.Of("Exclusive_" + first))));
+                    MessageText.Of("ModifiersExclude", earlier, later.Name.Text, MessageText.Of("Exclusive_" + first))));
             }
         }
 
@@ -366,6 +367,15 @@ internal static class Binder
         else if (function.NeedsItems)
         {
             CheckDuplicates(criterion.Items, "item id", diagnostics);
+        }
+
+        if (!criterion.Levels.IsDefault)
+        {
+            CheckDuplicates(criterion.Levels.Select(l => l.Id), "level id", diagnostics);
+            if (!function.UsesLevels)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, criterion.LevelsSpan ?? criterion.Span, MessageText.Of("LevelsNotUsed", function.Name)));
+            }
         }
 
         if (criterion.Unit is { } unit && !function.UsesUnit)

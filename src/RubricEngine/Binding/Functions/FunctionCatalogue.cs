@@ -18,6 +18,7 @@ internal static class FunctionCatalogue
         new RatioFunction(),
         new TieredFunction(),
         new PerMissingFunction(),
+        new AllOfFunction(),
         new JudgedFunction(),
         new DeductionFunction(),
     ];

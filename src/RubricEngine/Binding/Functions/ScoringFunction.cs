@@ -70,6 +70,9 @@ internal abstract class ScoringFunction
     /// </summary>
     public virtual bool ScoresZeroWhenNotGiven(BindContext context) => false;
 
+    /// <summary>True when the function reads levels (tiered): only then may a criterion declare its own <c>levels</c>.</summary>
+    public virtual bool UsesLevels => false;
+
     /// <summary>True when the criterion's <c>unit</c> means something to the function (the word its reasons use).</summary>
     public virtual bool UsesUnit => false;
 
