@@ -66,7 +66,7 @@ internal sealed class TieredFunction : ScoringFunction
             for (var p = 0; p < publications.Length; p++)
             {
                 var item = publications[p].Item;
-                var best = publications[p].LevelIndex;
+                var best = tiers[publications[p].LevelIndex];
                 var first = true;
                 for (var q = 0; q < publications.Length; q++)
                 {
@@ -78,17 +78,14 @@ internal sealed class TieredFunction : ScoringFunction
                             break;
                         }
 
-                        // The level worth most, not the one listed last: tiers need not rise with the levels.
-                        if (tiers[publications[q].LevelIndex] > tiers[best])
-                        {
-                            best = publications[q].LevelIndex;
-                        }
+                        // The level worth most, not the highest listed: tiers need not rise with the levels.
+                        best = Math.Max(best, tiers[publications[q].LevelIndex]);
                     }
                 }
 
                 if (first)
                 {
-                    total += tiers[best];
+                    total += best;
                 }
             }
 

@@ -87,6 +87,51 @@ public sealed class MeasureFunctionTests
     public void An_amount_counts_in_its_own_unit(string rule, string extra, string value, string criterion, decimal line, string reason) =>
         Expect(Score(rule, value, rule.Contains("cap 20", StringComparison.Ordinal) ? 20 : 5, extra), criterion, line, reason);
 
+    [TestCase("95%", "0.2", 0.2, "95%，超过 90% 5 个百分点，每 2% 一档，2 档 × 0.1 = 0.2（上限 4）")]   // ⌊5 ÷ 2⌋ = 2 steps × 0.1
+    [TestCase("94%", "0.2", 0.2, "94%，超过 90% 4 个百分点，每 2% 一档，2 档 × 0.1 = 0.2（上限 4）")]   // exactly 2 steps
+    [TestCase("91.5%", "0", 0, "91.5%，超过 90% 1.5 个百分点，每 2% 一档，0 档 × 0.1 = 0（上限 4）")]  // not one whole step
+    [TestCase("90%", "0", 0, "90%，未超过 90%，0 分（上限 4）")]
+    public void A_percentage_above_a_threshold_adds_per_completed_step(string rate, string criterion, decimal line, string reason) =>
+        Expect(Score("per_percent(0.1) over 90% per 2% cap 4", rate, 4), criterion, line, reason);
+
+    [TestCase("7", "1.5", 1.5, "7 项，比 10 项少 3 项 × 0.5 = 1.5（上限 4）")]   // a positive rate on a shortfall: 3 × 0.5
+    [TestCase("10", "0", 0, "10 项，达到 10 项，0 分（上限 4）")]
+    public void A_positive_rate_on_a_shortfall_scores_the_shortfall(string count, string criterion, decimal line, string reason) =>
+        Expect(Score("per_item(0.5) of 10 cap 4", count, 4), criterion, line, reason);
+
+    [TestCase("per_item(0.6) cap 6", false)]             // an empty count scores 0 × 0.6 = 0
+    [TestCase("per_item(0) cap 6", false)]               // a rate of 0 too
+    [TestCase("per_item(0.5) over 5 cap 6", false)]      // 0 is not above 5: 0
+    [TestCase("per_percent(0.1) cap 6", false)]
+    [TestCase("per_item(0.5) of 10 cap 6", true)]        // 0 is 10 short: 5, not the 0 of evidence not given
+    [TestCase("per_item(-0.5) floor 0", true)]           // 6 + 0 × (−0.5) = 6, not 0
+    [TestCase("all_of(6)", true)]                        // an empty list is 'all in place': 6
+    public void The_numbers_path_checks_for_evidence_not_given_only_where_an_empty_cell_would_not_score_zero(string rule, bool guarded)
+    {
+        var rubric = EvidenceText.Compile(RubricText.OneRule(rule, 6, rule.StartsWith("all_of", StringComparison.Ordinal) ? "items: [a]" : ""));
+        (rubric.Compiled.Lines.Single().BaseRuntimes.Single() is RubricEngine.Compilation.GivenEvidenceRuntime).Should().Be(guarded);
+        rubric.TryScoreText("rubric: test\nunit: 测试村\nlines:\n  only: {}\n", "e.yaml", out var card, out _).Should().BeTrue();
+        card!.Total.Should().Be(0m, "evidence not given scores 0 whatever the rule");
+    }
+
+    [TestCase("per_item(-0.5) of 1000000 floor 0")]   // the largest quota a count can have
+    [TestCase("per_item(0.5) over 0 cap 4")]          // a threshold of 0: every item counts
+    [TestCase("per_item(0.5) per 1 cap 4")]           // the smallest step of a count
+    [TestCase("per_amount(-0.1) of 0.01 floor 0")]    // an amount's quota only has to be above 0
+    [TestCase("per_amount(0.1) per 0.001 cap 4")]
+    [TestCase("per_amount(0.1) over 0 per 1000000 cap 4")]
+    [TestCase("per_percent(-1) of 1000% floor 0")]    // the largest percentage
+    [TestCase("per_percent(-1) of 0.01% floor 0")]
+    [TestCase("per_percent(0.1) over 0% cap 4")]
+    [TestCase("per_percent(0.1) over 1000% cap 4")]
+    [TestCase("per_item(-1000) floor 0")]             // the rate's bounds
+    [TestCase("per_item(1000) cap 4")]
+    public void Options_at_the_edges_of_their_range_are_accepted(string rule)
+    {
+        Rubric.TryLoadText(RubricText.OneRule(rule), "test.yaml", out _, out var diagnostics).Should().BeTrue(string.Join("\n", diagnostics));
+        diagnostics.Where(d => d.IsError).Should().BeEmpty();
+    }
+
     [Test]
     public void A_count_without_a_unit_counts_items_as_before()
     {
