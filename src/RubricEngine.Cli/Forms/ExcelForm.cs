@@ -65,7 +65,14 @@ internal static class ExcelForm
             var column = columns[i];
             var number = i + 3;
             Header(sheet, number, column.Header, column.Id, column.Field.Kind is EvidenceValueKind.Flag ? 10 : 16);
-            var validation = sheet.Range(FirstUnitRow, number, lastRow, number).SetDataValidation();
+            var cells = sheet.Range(FirstUnitRow, number, lastRow, number);
+            if (column.Field.Kind is EvidenceValueKind.Percent)
+            {
+                // Formatted as a percentage, Excel reads a typed 76 as 76% (stored 0.76), as the inspector means it.
+                cells.Style.NumberFormat.Format = "0.##%";
+            }
+
+            var validation = cells.SetDataValidation();
             Validate(validation, column);
         }
 
@@ -224,6 +231,9 @@ internal static class ExcelForm
                 validation.Decimal.Between((double)field.Min, (double)max);
                 Explain(validation, column.Header, $"数字，{Reports.Figures.Plain(field.Min)} 到 {Reports.Figures.Plain(max)}");
                 break;
+            case EvidenceValueKind.Percent:
+                Explain(validation, column.Header, "百分比，例如 76.5%");
+                break;
             case EvidenceValueKind.Months:
                 Explain(validation, column.Header, "开展活动的月份（1–12），用逗号分开，例如 1,2,3,5");
                 break;
@@ -327,8 +337,18 @@ internal static class ExcelForm
             EvidenceValueKind.Publications => "[" + string.Join(", ", Words(cell)
                 .Split(PairSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(pair => Publication(pair, field))) + "]",
+            EvidenceValueKind.Percent => Percent(cell),
             _ => Scalar(cell),
         };
+
+        /// <summary>
+        /// A percentage: a number in a cell formatted as one is stored as its ratio (76% as 0.76) and written back as
+        /// 76%; a number in a plain cell stays as typed, so the reader can say "write 76%"; text such as 76% is kept.
+        /// </summary>
+        private static string Percent(IXLCell cell) =>
+            cell.DataType == XLDataType.Number && cell.Style.NumberFormat.Format.Contains('%', StringComparison.Ordinal)
+                ? Reports.Figures.Plain((decimal)cell.GetDouble() * 100m) + "%"
+                : Scalar(cell);
 
         private static string Flag(IXLCell cell)
         {

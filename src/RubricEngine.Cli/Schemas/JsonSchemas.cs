@@ -40,14 +40,17 @@ internal static class JsonSchemas
                 Described(Clone(id), "项目编号"),
                 Closed(new JsonObject { ["id"] = Described(Clone(id), "项目编号"), ["label"] = Text("项目名称，如 职责上墙；缺项时得分说明按它写") }, "id")),
         };
+        var level = Closed(new JsonObject { ["id"] = Described(Clone(id), "级别编号，如 county"), ["label"] = Text("级别名称，如 县级") }, "id", "label");
         var criterion = Closed(new JsonObject
         {
             ["key"] = Described(Clone(id), "材料键，证据文件中填写的键名"),
             ["keys"] = new JsonObject { ["type"] = "array", ["items"] = Clone(id), ["minItems"] = 1, ["description"] = "材料键列表（ratio 的分子、分母）" },
             ["label"] = Text("评分细项名称"),
             ["points"] = Clone(points),
-            ["items"] = new JsonObject { ["type"] = "array", ["items"] = item, ["minItems"] = 1, ["description"] = "可能缺少的项目（仅 per_missing）" },
-            ["rule"] = new JsonObject { ["type"] = "string", ["minLength"] = 1, ["description"] = "评分规则，如 present(2)、monthly(0.5)、per_missing(-2) floor 0" },
+            ["items"] = new JsonObject { ["type"] = "array", ["items"] = item, ["minItems"] = 1, ["description"] = "可能缺少（未落实）的项目（仅 per_missing、all_of）" },
+            ["rule"] = new JsonObject { ["type"] = "string", ["minLength"] = 1, ["description"] = "评分规则，如 present(2)、monthly(0.5)、per_missing(-2) floor 0、per_item(-0.5) of 10 floor 0" },
+            ["unit"] = Text("得分说明中的计量单位，如 场、人、小时（仅 per_item、per_amount、per_percent）"),
+            ["levels"] = new JsonObject { ["type"] = "array", ["items"] = Clone(level), ["description"] = "本细项自己的级别，代替考核细则的 levels（仅 tiered），如 AAA/AA/A" },
         }, "label", "points", "rule");
         criterion["oneOf"] = new JsonArray(new JsonObject { ["required"] = new JsonArray("key") }, new JsonObject { ["required"] = new JsonArray("keys") });
         var line = Closed(new JsonObject
@@ -76,7 +79,7 @@ internal static class JsonSchemas
             ["levels"] = new JsonObject
             {
                 ["type"] = "array",
-                ["items"] = Closed(new JsonObject { ["id"] = Described(Clone(id), "级别编号，如 county"), ["label"] = Text("级别名称，如 县级") }, "id", "label"),
+                ["items"] = level,
                 ["description"] = "级别（刊发等按级别计分）",
             },
             ["sections"] = new JsonObject
@@ -132,6 +135,13 @@ internal static class JsonSchemas
         EvidenceValueKind.Quarters => Periods(4),
         EvidenceValueKind.Count => Number("integer", field),
         EvidenceValueKind.Amount => Number("number", field),
+        EvidenceValueKind.Percent => new JsonObject
+        {
+            // The range (0%–1000%) is checked by the reader: a pattern cannot compare numbers.
+            ["type"] = new JsonArray("string", "null"),
+            ["pattern"] = "^[0-9]+(\\.[0-9]+)?%$",
+            ["description"] = $"百分比，带 % 号，如 76.5%；{ScoreText.Format(field.Min)}% 到 {ScoreText.Format(field.Max ?? 1000m)}%",
+        },
         EvidenceValueKind.Publications => new JsonObject
         {
             ["type"] = new JsonArray("array", "null"),

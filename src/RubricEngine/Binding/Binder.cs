@@ -159,7 +159,7 @@ internal static class Binder
         }
 
         CheckArguments(function, call, source, diagnostics);
-        var (cap, floor, isBonus, isUncapped, options) = BindModifiers(rule, function, source, diagnostics);
+        var (cap, floor, isBonus, isUncapped, options, optionArguments) = BindModifiers(rule, function, source, diagnostics);
         CheckKeysAndItems(criterion, function, diagnostics);
         if (diagnostics.HasErrorsSince(reportedBefore))
         {
@@ -170,10 +170,14 @@ internal static class Binder
             [.. call.Arguments.Select(a => a.Value)],
             criterion.Points.Value,
             [.. criterion.Items.Select(i => i.Value)],
-            levels,
+            criterion.Levels.IsDefault ? levels : [.. criterion.Levels.Select(l => (l.Id.Value, l.Label))],
             options,
             [.. criterion.Keys.Select(k => (k.Value, k.Span))],
-            criterion.ItemLabels.IsDefaultOrEmpty ? default : criterion.ItemLabels);
+            criterion.ItemLabels.IsDefaultOrEmpty ? default : criterion.ItemLabels)
+        {
+            OptionArguments = optionArguments,
+            Unit = criterion.Unit?.Value,
+        };
         if (function.Check(context) is { } problem)
         {
             diagnostics.Add(Diagnostic.Error(problem.Code, source.PositionOf(call.Span.Offset), problem.Message));
@@ -184,6 +188,11 @@ internal static class Binder
         if (!CheckLimits(criterion, function, raw, cap, floor, isBonus, isUncapped, diagnostics))
         {
             return null;
+        }
+
+        if (function.Warn(context, floor) is { } advice)
+        {
+            diagnostics.Add(Diagnostic.Warning(advice.Code, source.PositionOf(call.Span.Offset), advice.Message));
         }
 
         // Evidence not given scores 0 whatever the rule (floor included), so 0 is always within reach.
@@ -225,13 +234,15 @@ internal static class Binder
         }
     }
 
-    private static (decimal? Cap, decimal? Floor, bool IsBonus, bool IsUncapped, ImmutableHashSet<string> Options) BindModifiers(
+    private static (decimal? Cap, decimal? Floor, bool IsBonus, bool IsUncapped, ImmutableHashSet<string> Options,
+        ImmutableDictionary<string, NumberSyntax> OptionArguments) BindModifiers(
         RuleSyntax rule, ScoringFunction function, RuleSource source, List<Diagnostic> diagnostics)
     {
         decimal? cap = null;
         decimal? floor = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var options = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var optionArguments = ImmutableDictionary.CreateBuilder<string, NumberSyntax>(StringComparer.Ordinal);
         var known = Modifiers.ByName.Keys.Concat(function.Options).ToList();
         foreach (var modifier in rule.Prefixes.Concat(rule.Modifiers))
         {
@@ -240,15 +251,17 @@ internal static class Binder
             var isOption = function.Options.Contains(name);
             if (!Modifiers.ByName.TryGetValue(name, out var info) && !isOption)
             {
-                var elsewhere = FunctionCatalogue.All.FirstOrDefault(f => f.Options.Contains(name));
-                var message = elsewhere is not null
-                    ? MessageText.Of("ModifierBelongsTo", name, elsewhere.Name, function.Name)
+                var elsewhere = FunctionCatalogue.All.Where(f => f.Options.Contains(name)).Select(f => f.Name).ToList();
+                var message = elsewhere.Count > 0
+                    ? MessageText.Of("ModifierBelongsTo", name, string.Join("(…), ", elsewhere), function.Name)
                     : FunctionCatalogue.ByName.ContainsKey(name)
                         ? MessageText.Of("FunctionAsModifier", name)
                         : MessageText.Of("UnknownModifier", name, Suggestions.DidYouMean(name, known), function.Name, string.Join(", ", known));
-                diagnostics.Add(Diagnostic.Error(elsewhere is null ? DiagnosticCodes.UnknownModifier : DiagnosticCodes.ModifierConflict, at, message));
+                diagnostics.Add(Diagnostic.Error(elsewhere.Count == 0 ? DiagnosticCodes.UnknownModifier : DiagnosticCodes.ModifierConflict, at, message));
                 continue;
             }
+
+            info ??= Modifiers.OptionsByName[name];
 
             if (!seen.Add(name))
             {
@@ -256,10 +269,10 @@ internal static class Binder
                 continue;
             }
 
-            var takesNumber = info?.TakesNumber ?? false;
+            var takesNumber = info.TakesNumber;
             if (takesNumber && modifier.Argument is null)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModifierConflict, at, MessageText.Of("ModifierNeedsNumber", name, info!.Example)));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModifierConflict, at, MessageText.Of("ModifierNeedsNumber", name, info.Example)));
                 continue;
             }
 
@@ -283,12 +296,32 @@ internal static class Binder
                     floor = modifier.Argument!.Value;
                     break;
                 default:
-                    if (isOption)
+                    if (isOption && modifier.Argument is { } number && function.CheckOption(name, number) is { } wrong)
+                    {
+                        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ArgumentOutOfRange, source.PositionOf(number.Span.Offset), wrong));
+                    }
+                    else if (isOption)
                     {
                         options.Add(name);
+                        if (modifier.Argument is { } argument)
+                        {
+                            optionArguments.Add(name, argument);
+                        }
                     }
 
                     break;
+            }
+        }
+
+        foreach (var (first, second) in Modifiers.Exclusive)
+        {
+            if (seen.Contains(first) && seen.Contains(second))
+            {
+                // Reported at the one written later: the earlier one reads as the intended rule.
+                var later = rule.Prefixes.Concat(rule.Modifiers).Where(m => m.Name.Text == first || m.Name.Text == second).Last();
+                var earlier = later.Name.Text == first ? second : first;
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModifierConflict, source.PositionOf(later.Span.Offset),
+                    MessageText.Of("ModifiersExclude", earlier, later.Name.Text, MessageText.Of("Exclusive_" + first))));
             }
         }
 
@@ -307,7 +340,7 @@ internal static class Binder
                 MessageText.Of("FloorAboveCap", Numbers.Format(f), Numbers.Format(c))));
         }
 
-        return (cap, floor, seen.Contains(Modifiers.Bonus), isUncapped, options.ToImmutable());
+        return (cap, floor, seen.Contains(Modifiers.Bonus), isUncapped, options.ToImmutable(), optionArguments.ToImmutable());
     }
 
     private static void CheckKeysAndItems(CriterionSyntax criterion, ScoringFunction function, List<Diagnostic> diagnostics)
@@ -334,6 +367,20 @@ internal static class Binder
         else if (function.NeedsItems)
         {
             CheckDuplicates(criterion.Items, "item id", diagnostics);
+        }
+
+        if (!criterion.Levels.IsDefault)
+        {
+            CheckDuplicates(criterion.Levels.Select(l => l.Id), "level id", diagnostics);
+            if (!function.UsesLevels)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, criterion.LevelsSpan ?? criterion.Span, MessageText.Of("LevelsNotUsed", function.Name)));
+            }
+        }
+
+        if (criterion.Unit is { } unit && !function.UsesUnit)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, unit.Span, MessageText.Of("UnitNotUsed", function.Name)));
         }
     }
 

@@ -46,7 +46,7 @@ internal static class Compiler
         var guarded = new GivenEvidenceRuntime(runtime, required);
 
         // A floor above 0 would lift the 0 of an empty cell: then the check for evidence not given must stay.
-        var emptyScoresZero = required.IsEmpty || (criterion.Function.ScoresZeroWhenNotGiven && !(criterion.Floor > 0));
+        var emptyScoresZero = required.IsEmpty || (criterion.Function.ScoresZeroWhenNotGiven(criterion.Context) && !(criterion.Floor > 0));
         var keys = criterion.Syntax.Keys.Select(k => k.Value).ToImmutableArray();
         return new CompiledCriterion(criterion.Syntax.Label, criterion.IsBonus, keys, criterion.Range, slots, guarded,
             emptyScoresZero ? runtime : guarded);

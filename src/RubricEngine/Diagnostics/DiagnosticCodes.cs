@@ -68,6 +68,8 @@ public static class DiagnosticCodes
     public const string TiersMismatch = "RE0208";
     /// <summary>A criterion whose keys or items do not fit its function.</summary>
     public const string CriterionShape = "RE0209";
+    /// <summary>Warning: a deduction per case (a negative rate) can take more than the criterion's points, and no floor stops it.</summary>
+    public const string DeductionExceedsPoints = "RE0210";
 
     /// <summary>Evidence names a line the rubric does not have.</summary>
     public const string UnknownLine = "RE0301";

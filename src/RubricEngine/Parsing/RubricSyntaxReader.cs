@@ -18,7 +18,7 @@ internal static partial class RubricSyntaxReader
     private static readonly string[] LevelKeys = ["id", "label"];
     private static readonly string[] SectionKeys = ["name", "points"];
     private static readonly string[] LineKeys = ["id", "section", "content", "points", "check", "standard", "criteria"];
-    private static readonly string[] CriterionKeys = ["key", "keys", "label", "points", "items", "rule"];
+    private static readonly string[] CriterionKeys = ["key", "keys", "label", "points", "items", "rule", "unit", "levels"];
     private static readonly string[] ItemKeys = ["id", "label"];
     private static readonly Dictionary<string, MidpointRounding> RoundingModes = new()
     {
@@ -263,6 +263,7 @@ internal static partial class RubricSyntaxReader
         }
 
         var label = reader.Text("label");
+        var unit = reader.Text("unit", required: false);
         var points = Points(reader, "points", diagnostics);
         var itemsNode = reader.Node("items", required: false);
         var (items, itemLabels) = itemsNode is null ? ([], []) : ReadItems(itemsNode, diagnostics);
@@ -279,12 +280,20 @@ internal static partial class RubricSyntaxReader
             diagnostics.Add(Values.WrongType(ruleNode, MessageText.Quoted("rule"), MessageText.Of("ExpectRule")));
         }
 
-        if (keys.Count == 0 || label is null || points is null || ruleSource is null || rule is null)
+        var levelsNode = reader.Node("levels", required: false);
+        var levels = ReadList(reader, "levels", required: false, limits.MaxLines, diagnostics, level => ReadLevel(level, diagnostics));
+        if (keys.Count == 0 || label is null || points is null || ruleSource is null || rule is null
+            || (levelsNode is not null && (levelsNode is not SequenceNode levelList || levelList.Items.Length != levels.Length)))
         {
             return null;
         }
 
-        return new CriterionSyntax(keys.ToImmutable(), mapping.Span, label, points.Value, items, itemsNode is not null, ruleSource, rule, itemLabels);
+        return new CriterionSyntax(keys.ToImmutable(), mapping.Span, label, points.Value, items, itemsNode is not null, ruleSource, rule, itemLabels)
+        {
+            Unit = unit is null ? null : new Located<string>(unit, reader.Node("unit", false)!.Span),
+            Levels = levelsNode is null ? default : levels,
+            LevelsSpan = levelsNode?.Span,
+        };
     }
 
     private static ImmutableArray<T> ReadList<T>(MappingReader reader, string key, bool required, int limit, List<Diagnostic> diagnostics, Func<TreeNode, T?> read)

@@ -91,4 +91,14 @@ internal sealed record CriterionSyntax(
     bool HasItems,
     RuleSource RuleSource,
     RuleSyntax Rule,
-    ImmutableArray<string> ItemLabels = default);
+    ImmutableArray<string> ItemLabels = default)
+{
+    /// <summary>The word reasons count the measure in (场, 人, 小时), when the criterion gives one.</summary>
+    public Located<string>? Unit { get; init; }
+
+    /// <summary>The criterion's own levels (<c>levels:</c> under the criterion), replacing the rubric's for its tiered rule; default when it has none.</summary>
+    public ImmutableArray<LevelSyntax> Levels { get; init; }
+
+    /// <summary>Where the criterion's own <c>levels</c> were written, when it has them.</summary>
+    public SourceSpan? LevelsSpan { get; init; }
+}

@@ -12,7 +12,7 @@ namespace RubricEngine.Tests.Properties;
 /// Rules are drawn from every function with every modifier combination (floors and caps above, below and
 /// between what the function can give); rubrics that the binder refuses are skipped, the others are scored.
 /// </summary>
-public sealed class ScoreRangeProperties
+public sealed partial class ScoreRangeProperties
 {
     private const int Rubrics = 5_000;
     private const int EvidencePerRubric = 5;
@@ -21,6 +21,7 @@ public sealed class ScoreRangeProperties
     public void Every_criterion_and_line_scores_within_the_range_the_checker_computed()
     {
         var scoredRules = 0;
+        var scoredMeasures = 0;
         var property = Prop.ForAll(Arb.From(RubricSpec()), Arb.From(Gen.Choose(0, int.MaxValue - 1)), (spec, seed) =>
         {
             if (!Rubric.TryLoadText(spec, "generated.yaml", out var rubric, out _))
@@ -37,6 +38,7 @@ public sealed class ScoreRangeProperties
                 CheckRanges(rubric, card!, spec + "\n---\n" + evidence);
                 CheckNumbersPath(rubric, card!, evidence, spec + "\n---\n" + evidence);
                 Interlocked.Add(ref scoredRules, rubric.CompiledLines.Sum(l => l.Criteria.Length));
+                Interlocked.Add(ref scoredMeasures, rubric.Lines.Sum(l => l.Criteria.Count(c => TransformedMeasure().IsMatch(c.Rule))));
             }
 
             return true;
@@ -46,7 +48,13 @@ public sealed class ScoreRangeProperties
 
         // The property is only as strong as the rules that reach scoring: at least 10,000 rule × evidence pairs per run.
         scoredRules.Should().BeGreaterThanOrEqualTo(10_000);
+
+        // And the measures with a transformation (of, over, per, per_started) reach it too, not only the plain functions.
+        scoredMeasures.Should().BeGreaterThanOrEqualTo(1_000);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^per_(item|amount|percent)\(.*\) (of|over|per|per_started) ")]
+    private static partial System.Text.RegularExpressions.Regex TransformedMeasure();
 
     /// <summary>The numbers path (no text, and no check for evidence not given where empty cells score 0) agrees with the card.</summary>
     private static void CheckNumbersPath(Rubric rubric, ScoreCard card, string evidence, string because)
@@ -95,7 +103,11 @@ public sealed class ScoreRangeProperties
                 line.Bonus.Should().BeLessThanOrEqualTo(Math.Round(bonuses.Sum(c => c.Range.Max!.Value), rubric.Decimals, rubric.Rounding), because);
             }
 
-            line.Bonus.Should().BeGreaterThanOrEqualTo(Math.Round(bonuses.Sum(c => c.Range.Min ?? 0m), rubric.Decimals, rubric.Rounding), because);
+            // A bonus that deducts per case without a quota (per_item(-0.5) bonus) has no lowest score: null, unbounded.
+            if (bonuses.All(c => c.Range.Min is not null))
+            {
+                line.Bonus.Should().BeGreaterThanOrEqualTo(Math.Round(bonuses.Sum(c => c.Range.Min!.Value), rubric.Decimals, rubric.Rounding), because);
+            }
         }
     }
 
@@ -119,6 +131,10 @@ public sealed class ScoreRangeProperties
             amount.Select(r => ($"quarterly({N(r)})", (decimal?)(4 * r))),
             amount.Select(p => ($"monthly_share({N(p)})", (decimal?)p)),
             amount.Select(r => ($"per_item({N(r)})", (decimal?)null)),
+            Measure("per_item", ["0", "1", "5", "30"], ["1", "3", "5"]),
+            Measure("per_amount", ["0", "0.5", "10", "175.5"], ["0.5", "10", "3.3"]),
+            Measure("per_percent", ["0%", "5%", "80%", "100%", "150%"], ["0.5%", "5%", "30%"]),
+            amount.Select(p => ($"all_of({N(p)})", (decimal?)p)),
             from p in amount from t in Gen.Elements("30%", "50%", "100%", "0.333") select ($"ratio({N(p)}, {t})", (decimal?)p),
             from a in amount from b in amount from c in amount from d in amount select ($"tiered({N(a)}, {N(b)}, {N(c)}, {N(d)})", (decimal?)null),
             amount.Select(d => ($"per_missing({N(-d)})", (decimal?)null)),
@@ -138,6 +154,40 @@ public sealed class ScoreRangeProperties
                let isTiered = rule.StartsWith("tiered", StringComparison.Ordinal)
                let text = (uncapped ? "uncapped " : "") + rule + cap + floor + (bonus ? " bonus" : "") + (isTiered && maxPerItem ? " max_per_item" : "")
                select new CriterionSpec(text, bonus ? 0m : points, bonus, rule[..rule.IndexOf('(')]);
+    }
+
+    /// <summary>
+    /// A measure function with a signed rate and any transformation: of, over or neither, then per, per_started or
+    /// neither; with the most a positive rate can give where the measure is bounded (a quota, a percentage).
+    /// </summary>
+    private static Gen<(string, decimal?)> Measure(string function, string[] references, string[] steps) =>
+        from rate in Gen.Elements(-2m, -0.5m, -0.167m, 0m, 0.167m, 0.5m, 1m)
+        from reference in Gen.Elements("", "of", "over")
+        from n in Gen.Elements(references)
+        from step in Gen.Elements("", "", "per", "per_started")
+        from s in Gen.Elements(steps)
+        let of = reference == "of" && n.TrimEnd('%') != "0" ? $" of {n}" : ""
+        let over = reference == "over" ? $" over {n}" : ""
+        let per = step.Length > 0 ? $" {step} {s}" : ""
+        select ($"{function}({N(rate)}){of}{over}{per}", MostOf(function, rate, of, over, per));
+
+    /// <summary>The most a positive rate can score, worked out apart from the engine: rate × the most steps of the measure.</summary>
+    private static decimal? MostOf(string function, decimal rate, string of, string over, string per)
+    {
+        if (rate < 0)
+        {
+            return null;
+        }
+
+        static decimal Number(string option) => decimal.Parse(option.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1].TrimEnd('%'), CultureInfo.InvariantCulture);
+        decimal? measure = of.Length > 0 ? Number(of) : function == "per_percent" ? 1000m - (over.Length > 0 ? Number(over) : 0m) : null;
+        if (measure is not { } m)
+        {
+            return null;
+        }
+
+        var steps = per.Length == 0 ? m : per.Contains("per_started", StringComparison.Ordinal) ? decimal.Ceiling(m / Number(per)) : decimal.Floor(m / Number(per));
+        return rate * steps;
     }
 
     private static string Write(List<List<CriterionSpec>> lines, int decimals, string mode)
@@ -164,7 +214,8 @@ public sealed class ScoreRangeProperties
                 var keys = c.Shape switch
                 {
                     "ratio" => $"keys: [part{j}, whole{j}]",
-                    "per_missing" => $"key: k{j}, items: [a, b, c]",
+                    "per_missing" or "all_of" => $"key: k{j}, items: [a, b, c]",
+                    "per_item" or "per_amount" => $"key: k{j}, unit: 场",
                     _ => $"key: k{j}",
                 };
                 text.Append(CultureInfo.InvariantCulture, $"      {{ {keys}, label: 标签{j}, points: {N(c.Points)}, rule: '{c.Rule}' }},\n");
@@ -219,7 +270,10 @@ public sealed class ScoreRangeProperties
         EvidenceKind.Months => Periods(12, random),
         EvidenceKind.Quarters => Periods(4, random),
         EvidenceKind.Count => N(random.Next((int)slot.Min, (int)Math.Min(slot.Max ?? 60, 60) + 1)),
+        // A measure's amount: mostly near its quotas and thresholds (0–200, three decimals), now and then its largest value.
+        EvidenceKind.Amount when slot.Max == 1_000_000m => random.Next(20) == 0 ? "1000000" : N(random.Next(0, 200_001) / 1000m),
         EvidenceKind.Amount => N(Math.Min(slot.Max ?? 20m, slot.Min + random.Next(0, 2_001) / 1000m * ((slot.Max ?? 20m) - slot.Min))),
+        EvidenceKind.Percent => random.Next(20) == 0 ? "1000%" : N(random.Next(0, 15_001) / 100m) + "%",
         EvidenceKind.Publications => "[" + string.Join(", ", Enumerable.Range(0, random.Next(0, 6))
             .Select(_ => $"{{ item: p{random.Next(3)}, level: {slot.Allowed[random.Next(slot.Allowed.Length)]} }}")) + "]",
         EvidenceKind.ItemIds => "[" + string.Join(", ", slot.Allowed.Where(_ => random.Next(2) == 0)) + "]",
