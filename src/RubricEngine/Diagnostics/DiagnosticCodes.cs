@@ -68,6 +68,8 @@ public static class DiagnosticCodes
     public const string TiersMismatch = "RE0208";
     /// <summary>A criterion whose keys or items do not fit its function.</summary>
     public const string CriterionShape = "RE0209";
+    /// <summary>Warning: a grade or a veto's cap that no total the rubric can give would ever meet.</summary>
+    public const string NeverApplies = "RE0220";
 
     /// <summary>Evidence names a line the rubric does not have.</summary>
     public const string UnknownLine = "RE0301";
