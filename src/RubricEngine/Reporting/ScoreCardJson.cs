@@ -178,6 +178,11 @@ public static class ScoreCardJson
             Require(veto.Reason, "card.Vetoes[].Reason");
         }
 
+        if (card.UnitType is { } unitType)
+        {
+            Require(unitType.Id, "card.UnitType.Id");
+        }
+
         if (card.Grade is { } grade)
         {
             Require(grade.Id, "card.Grade.Id");
@@ -232,7 +237,7 @@ internal sealed record ScoreCardDocument(
     [property: JsonPropertyName("warnings")] ImmutableArray<DiagnosticDocument> Warnings)
 {
     public static ScoreCardDocument Of(ScoreCard card, string? file) => new(
-        file, card.RubricId, card.Title, card.Version, card.Effective?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), card.Unit, card.UnitType, card.Year,
+        file, card.RubricId, card.Title, card.Version, card.Effective?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), card.Unit, card.UnitType?.Id, card.Year,
         card.BaseTotal, card.BonusTotal, card.Total,
         card.HasGrades ? new GradeField(IsPresent: true, card.Grade) : default,
         card.HasVetoes ? [.. card.Vetoes.Select(VetoDocument.Of)] : null,

@@ -30,8 +30,8 @@ public sealed record ScoreCard(
     string? Version = null,
     DateOnly? Effective = null)
 {
-    /// <summary>The unit's type id (<c>unit_type</c>), or null when the rubric declares no unit types.</summary>
-    public string? UnitType { get; init; }
+    /// <summary>The unit's type (<c>unit_type</c>, with its label), or null when the rubric declares no unit types.</summary>
+    public RubricUnitType? UnitType { get; init; }
 
     /// <summary>True when the rubric declares grades: then <see cref="Grade"/> is null only for a total below every grade.</summary>
     public bool HasGrades { get; init; }

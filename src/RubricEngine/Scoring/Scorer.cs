@@ -102,7 +102,7 @@ internal static class Scorer
             ImmutableCollectionsMarshal.AsImmutableArray(sections), Plain(baseTotal), Plain(bonusTotal), Plain(baseTotal + bonusTotal), evidence.Warnings,
             rubric.Version, rubric.Effective)
         {
-            UnitType = rubric.UnitTypes.IsEmpty ? null : rubric.UnitTypes[evidence.Row.UnitType].Id,
+            UnitType = rubric.UnitTypes.IsEmpty ? null : rubric.UnitTypes[evidence.Row.UnitType],
         };
         if (rubric.TotalRules is not { } rules)
         {
