@@ -58,9 +58,9 @@ internal sealed class TotalRules
         {
             for (var i = 0; i < Vetoes.Length; i++)
             {
-                if ((raised & capMask & (1UL << i)) != 0 && result > Vetoes[i].Cap!.Value)
+                if ((raised & capMask & (1UL << i)) != 0)
                 {
-                    result = Vetoes[i].Cap!.Value;
+                    result = Math.Min(result, Vetoes[i].Cap!.Value);
                 }
             }
         }
