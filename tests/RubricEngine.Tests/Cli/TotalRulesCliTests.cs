@@ -136,6 +136,58 @@ public sealed class TotalRulesCliTests : CliFixture
             + "lines:\n");
     }
 
+    [Test]
+    public void An_excel_form_has_a_unit_type_column_and_a_column_per_veto_and_scores_them()
+    {
+        var rubric = WriteFiles();
+        var form = Temp.File("区.xlsx");
+        Run("template", "--rubric", rubric, "--format", "xlsx", "--out", form).Exit.Should().Be(0);
+        using (var workbook = new ClosedXML.Excel.XLWorkbook(form))
+        {
+            var sheet = workbook.Worksheet("填报");
+            var keys = Enumerable.Range(1, 10).Select(c => sheet.Cell(2, c).GetString()).ToList();
+            keys.Should().Equal("unit", "year", "unit_type", "vetoes.major_accident", "vetoes.late_report", "vetoes.late_twice", "vetoes.fraud",
+                "base.score", "base.award", "people.recommended");
+            sheet.Cell(1, 5).GetString().Should().Be("一票否决：未按时报送");
+            object[] row = ["乙区", 2022, "开发区", "否", "是", "", "", 85, "是", 2];
+            for (var c = 0; c < row.Length; c++)
+            {
+                Fill(sheet.Cell(3, c + 1), row[c]);
+            }
+
+            object[] wrong = ["丙区", 2022, "开发", "", "", "", "", 85, "是", 2];
+            for (var c = 0; c < wrong.Length; c++)
+            {
+                Fill(sheet.Cell(4, c + 1), wrong[c]);
+            }
+
+            workbook.Save();
+        }
+
+        var (exit, output, error) = Run("score", "-r", rubric, "-f", "jsonl", form);
+        exit.Should().Be(1, "the second row names no unit type of the rubric");
+        using var card = JsonDocument.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single());
+        card.RootElement.GetProperty("unit_type").GetString().Should().Be("zone"); // the label 开发区 read as its id
+        card.RootElement.GetProperty("total").GetDecimal().Should().Be(60m);      // 85 + 2 × 1.25 + bonus 2 = 89.5, capped at 60
+        card.RootElement.GetProperty("vetoes")[0].GetProperty("key").GetString().Should().Be("late_report");
+        error.Should().Contain($"{form}!填报!C4(4,3): error RE0306: unknown unit type '开发'");
+    }
+
+    private static void Fill(ClosedXML.Excel.IXLCell cell, object value)
+    {
+        switch (value)
+        {
+            case "":
+                break;
+            case string text:
+                cell.SetValue(text);
+                break;
+            case int whole:
+                cell.SetValue(whole);
+                break;
+        }
+    }
+
     private static JsonSchema Schema(params string[] args)
     {
         var (exit, output, error) = Run(["schema", .. args]);
