@@ -79,6 +79,19 @@ public sealed class TotalRulesCliTests : CliFixture
     }
 
     [Test]
+    public void The_html_ranking_shows_the_grade_and_veto_columns_and_still_every_section_but_no_line()
+    {
+        var rubric = WriteFiles();
+        var html = Temp.File("县.html");
+        Run("report", "--rubric", rubric, Temp.File("units"), "--out", html).Exit.Should().Be(0);
+        var page = File.ReadAllText(html);
+        var ranking = page[page.IndexOf("<table>", StringComparison.Ordinal)..page.IndexOf("</table>", StringComparison.Ordinal)];
+        ranking.Should().Contain("<th>总分</th><th>等级</th><th>一票否决</th><th>甲（100分）</th></tr>");
+        ranking.Should().Contain("否决：未按时报送");
+        ranking.Should().NotContain("甲·base", "the line columns are in the Excel report, not the page");
+    }
+
+    [Test]
     public void The_county_ranking_of_a_rubric_without_grades_or_vetoes_keeps_its_columns()
     {
         var csv = Temp.File("村.csv");
