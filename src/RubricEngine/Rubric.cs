@@ -113,6 +113,15 @@ public sealed class Rubric
     /// <summary>Lines in rubric order.</summary>
     public ImmutableArray<RubricLine> Lines { get; }
 
+    /// <summary>The unit types (<c>unit_types</c>) whose rules may differ; empty when the rubric declares none.</summary>
+    public ImmutableArray<RubricUnitType> UnitTypes => Compiled.UnitTypes;
+
+    /// <summary>The vetoes (<c>vetoes</c>, 一票否决) the evidence may raise; empty when the rubric declares none.</summary>
+    public ImmutableArray<RubricVeto> Vetoes => Compiled.TotalRules?.Vetoes ?? [];
+
+    /// <summary>The grades of the total (<c>grades</c>), highest first; empty when the rubric declares none.</summary>
+    public ImmutableArray<RubricGrade> Grades => Compiled.TotalRules?.Grades ?? [];
+
     /// <summary>The limits it was loaded with; evidence is read with the same.</summary>
     public LoadLimits Limits { get; }
 

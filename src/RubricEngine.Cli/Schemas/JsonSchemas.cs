@@ -12,7 +12,7 @@ namespace RubricEngine.Cli.Schemas;
 /// them to complete keys and flag typos before the file ever reaches <c>rubric check</c> or <c>rubric score</c>.
 /// The library stays the judge: a schema catches the shape, not every rule (a ratio's numerator above its total).
 /// </summary>
-internal static class JsonSchemas
+internal static partial class JsonSchemas
 {
     private const string Draft = "https://json-schema.org/draft/2020-12/schema";
     private const string Identifier = "^[a-z][a-z0-9_]*$";
@@ -90,6 +90,7 @@ internal static class JsonSchemas
             },
             ["lines"] = new JsonObject { ["type"] = "array", ["items"] = line, ["description"] = "考核细则的各行" },
         }, "id", "title", "source", "total", "sections", "lines");
+        AddTotalRules((JsonObject)schema["properties"]!, criterion);
         schema["title"] = "考核细则（RubricEngine 格式）";
         return WithDraft(schema);
     }
@@ -124,6 +125,7 @@ internal static class JsonSchemas
             ["year"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1900, ["maximum"] = 2999, ["description"] = "考核年度，如 2022" },
             ["lines"] = Described(linesObject, "各行的材料"),
         }, "rubric", "unit", "lines");
+        AddTotalRules(rubric, schema);
         schema["title"] = $"{rubric.Title}：材料";
         return WithDraft(schema);
     }

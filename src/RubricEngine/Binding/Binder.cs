@@ -10,7 +10,7 @@ namespace RubricEngine.Binding;
 /// Checks a parsed rubric against the function catalogue and its own arithmetic: names ("did you mean"),
 /// arity, argument ranges, modifiers, keys and items, points that add up, and each line's achievable maximum.
 /// </summary>
-internal static class Binder
+internal static partial class Binder
 {
     /// <summary>
     /// Binds every line, the incomplete ones too, so one run reports every mistake: a rule that did not parse
@@ -33,7 +33,7 @@ internal static class Binder
         foreach (var line in rubric.Lines)
         {
             CheckSection(line.Id.Value, line.Section, declared, named, rubric.SectionsComplete, meant, diagnostics);
-            if (BindLine(line, levels, rubric.Rounding, diagnostics) is { } bound)
+            if (BindLine(line, levels, rubric.Rounding, rubric.TotalRules, diagnostics) is { } bound)
             {
                 lines.Add(bound);
             }
@@ -50,7 +50,7 @@ internal static class Binder
             CheckDuplicates(line.Criteria.SelectMany(c => c.Keys), "evidence key", diagnostics, line.Id?.Value);
             foreach (var criterion in line.Criteria)
             {
-                BindCriterion(criterion, levels, diagnostics);
+                BindCriterionOrVariants(criterion, levels, rubric.TotalRules, diagnostics);
             }
         }
 
@@ -67,7 +67,8 @@ internal static class Binder
         }
 
         CheckPointsAddUp(rubric, declared, meant, diagnostics);
-        return !rubric.IsComplete || diagnostics.HasErrorsSince(reportedBefore) ? null : new BoundRubric(rubric, lines.ToImmutable());
+        BindTotalRules(rubric, lines.ToImmutable(), diagnostics);
+        return !rubric.IsComplete || diagnostics.HasErrorsSince(reportedBefore) ? null : WithTotalRules(new BoundRubric(rubric, lines.ToImmutable()));
     }
 
     /// <summary>
@@ -106,13 +107,14 @@ internal static class Binder
         return [.. rubric.Levels.Select(l => (l.Id.Value, l.Label))];
     }
 
-    private static BoundLine? BindLine(LineSyntax line, ImmutableArray<(string Id, string Label)> levels, RoundingSyntax rounding, List<Diagnostic> diagnostics)
+    private static BoundLine? BindLine(LineSyntax line, ImmutableArray<(string Id, string Label)> levels, RoundingSyntax rounding, TotalRulesSyntax total,
+        List<Diagnostic> diagnostics)
     {
         CheckDuplicates(line.Criteria.SelectMany(c => c.Keys), "evidence key", diagnostics, line.Id.Value);
         var criteria = ImmutableArray.CreateBuilder<BoundCriterion>();
         foreach (var criterion in line.Criteria)
         {
-            if (BindCriterion(criterion, levels, diagnostics) is { } bound)
+            if (BindCriterionOrVariants(criterion, levels, total, diagnostics) is { } bound)
             {
                 criteria.Add(bound);
             }

@@ -70,6 +70,8 @@ public static class DiagnosticCodes
     public const string CriterionShape = "RE0209";
     /// <summary>Warning: a deduction per case (a negative rate) can take more than the criterion's points, and no floor stops it.</summary>
     public const string DeductionExceedsPoints = "RE0210";
+    /// <summary>Warning: a grade or a veto's cap that no total the rubric can give would ever meet.</summary>
+    public const string NeverApplies = "RE0220";
 
     /// <summary>Evidence names a line the rubric does not have.</summary>
     public const string UnknownLine = "RE0301";

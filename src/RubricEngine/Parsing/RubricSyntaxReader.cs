@@ -13,12 +13,12 @@ namespace RubricEngine.Parsing;
 /// </summary>
 internal static partial class RubricSyntaxReader
 {
-    private static readonly string[] RubricKeys = ["id", "title", "source", "version", "effective", "total", "rounding", "levels", "sections", "lines"];
+    private static readonly string[] RubricKeys = ["id", "title", "source", "version", "effective", "total", "rounding", "levels", "sections", "lines", "unit_types", "vetoes", "grades"];
     private static readonly string[] RoundingKeys = ["decimals", "mode"];
     private static readonly string[] LevelKeys = ["id", "label"];
     private static readonly string[] SectionKeys = ["name", "points"];
     private static readonly string[] LineKeys = ["id", "section", "content", "points", "check", "standard", "criteria"];
-    private static readonly string[] CriterionKeys = ["key", "keys", "label", "points", "items", "rule", "unit", "levels"];
+    private static readonly string[] CriterionKeys = ["key", "keys", "label", "points", "items", "rule", "rules", "unit", "levels"];
     private static readonly string[] ItemKeys = ["id", "label"];
     private static readonly Dictionary<string, MidpointRounding> RoundingModes = new()
     {
@@ -48,6 +48,7 @@ internal static partial class RubricSyntaxReader
         var total = Points(reader, "total", diagnostics);
         var rounding = ReadRounding(reader, diagnostics);
         var levels = ReadList(reader, "levels", required: false, limits.MaxLines, diagnostics, node => ReadLevel(node, diagnostics));
+        var totalRules = ReadTotalRules(reader, limits, diagnostics);
         var sectionsWithoutPoints = new List<string>();
         var sectionsRead = 0;
         var sections = ReadList(reader, "sections", required: true, limits.MaxLines, diagnostics,
@@ -67,6 +68,7 @@ internal static partial class RubricSyntaxReader
             SectionsComplete = reader.Node("sections", required: false) is SequenceNode sectionList && sectionList.Items.Length == sectionsRead,
             LinesReadable = reader.Node("lines", required: false) is SequenceNode lineList && lineList.Items.Length <= limits.MaxLines,
             LevelsComplete = reader.Node("levels", required: false) is not { } levelList || (levelList is SequenceNode list && list.Items.Length == levels.Length),
+            TotalRules = totalRules,
         };
     }
 
@@ -127,18 +129,8 @@ internal static partial class RubricSyntaxReader
         return new RoundingSyntax(decimals, mode);
     }
 
-    private static LevelSyntax? ReadLevel(TreeNode node, List<Diagnostic> diagnostics)
-    {
-        if (Values.Mapping(node, MessageText.Of("WhatLevel"), diagnostics) is not { } mapping)
-        {
-            return null;
-        }
-
-        var reader = new MappingReader(mapping, MessageText.Of("WhatLevel"), LevelKeys, diagnostics);
-        var id = Identifier(reader, "id", MessageText.Of("WhatLevelId"), diagnostics);
-        var label = reader.Text("label");
-        return id is null || label is null ? null : new LevelSyntax(id.Value, label);
-    }
+    private static LevelSyntax? ReadLevel(TreeNode node, List<Diagnostic> diagnostics) =>
+        ReadLabelled(node, "WhatLevel", "WhatLevelId", "id", LevelKeys, diagnostics) is ({ } id, { } label, _) ? new LevelSyntax(id, label) : null;
 
     /// <param name="withoutPoints">Receives the names of sections whose points cannot be read.</param>
     /// <param name="read">Counts the sections whose name was read, so the caller knows whether any is unknown.</param>
@@ -267,10 +259,24 @@ internal static partial class RubricSyntaxReader
         var points = Points(reader, "points", diagnostics);
         var itemsNode = reader.Node("items", required: false);
         var (items, itemLabels) = itemsNode is null ? ([], []) : ReadItems(itemsNode, diagnostics);
-        var ruleNode = reader.Node("rule", required: true);
+        var rulesNode = reader.Node("rules", required: false);
+        var ruleNode = reader.Node("rule", required: rulesNode is null);
         RuleSource? ruleSource = null;
         RuleSyntax? rule = null;
-        if (ruleNode is ScalarNode { IsNull: false } ruleScalar)
+        ImmutableArray<RuleVariantSyntax> variants = [];
+        if (rulesNode is not null && ruleNode is not null)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownKey, reader.KeyNode("rules")!.Span, MessageText.Of("RuleAndRules")));
+        }
+        else if (rulesNode is not null)
+        {
+            if (ReadRuleVariants(rulesNode, limits, diagnostics) is { } read)
+            {
+                variants = read;
+                (ruleSource, rule) = (read[0].Source, read[0].Rule);
+            }
+        }
+        else if (ruleNode is ScalarNode { IsNull: false } ruleScalar)
         {
             ruleSource = new RuleSource(ruleScalar.Value, ruleScalar.ValueSpan, ruleScalar.IsSingleLine);
             rule = RuleParser.Parse(ruleSource, limits, diagnostics);
@@ -293,6 +299,8 @@ internal static partial class RubricSyntaxReader
             Unit = unit is null ? null : new Located<string>(unit, reader.Node("unit", false)!.Span),
             Levels = levelsNode is null ? default : levels,
             LevelsSpan = levelsNode?.Span,
+            Variants = variants,
+            RulesSpan = rulesNode is null ? default : reader.KeyNode("rules")!.Span,
         };
     }
 

@@ -53,6 +53,9 @@ internal sealed record RubricSyntax(
 
     /// <summary>False when the 'lines' list itself could not be read, so no section sum is known.</summary>
     public bool LinesReadable { get; init; } = true;
+
+    /// <summary>Unit types, vetoes and grades (all optional).</summary>
+    public TotalRulesSyntax TotalRules { get; init; } = TotalRulesSyntax.None;
 }
 
 /// <summary>
@@ -101,4 +104,9 @@ internal sealed record CriterionSyntax(
 
     /// <summary>Where the criterion's own <c>levels</c> were written, when it has them.</summary>
     public SourceSpan? LevelsSpan { get; init; }
+    /// <summary>The rules by unit type (<c>rules:</c>); empty for a criterion with one <c>rule</c>, which is then the first variant's.</summary>
+    public ImmutableArray<RuleVariantSyntax> Variants { get; init; } = [];
+
+    /// <summary>Where <c>rules</c> is written, for the errors about the mapping as a whole.</summary>
+    public SourceSpan RulesSpan { get; init; }
 }

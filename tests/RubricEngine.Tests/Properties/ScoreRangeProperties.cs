@@ -66,6 +66,8 @@ public sealed partial class ScoreRangeProperties
         var numbers = RubricEngine.Scoring.Scorer.Numbers(rubric.Compiled, read.Unit, read.Row);
         numbers.Lines.Select(l => (l.Id, l.Score, l.Bonus)).Should().Equal(card.Lines.Select(l => (l.Id, l.Score, l.Bonus)), because);
         (numbers.BaseTotal, numbers.BonusTotal, numbers.Total).Should().Be((card.BaseTotal, card.BonusTotal, card.Total), because);
+        numbers.Grade.Should().Be(card.Grade, because);
+        numbers.Vetoes.Should().Equal(card.Vetoes.Select(v => v.Key), because);
     }
 
     private static void CheckRanges(Rubric rubric, ScoreCard card, string because)
@@ -116,7 +118,15 @@ public sealed partial class ScoreRangeProperties
         from lines in Gen.Choose(1, 2).SelectMany(n => Gen.ListOf(Gen.Choose(1, 2).SelectMany(c => Gen.ListOf(Criterion(), c)), n))
         from decimals in Gen.Choose(0, 3)
         from mode in Gen.Elements("half_away_from_zero", "half_even")
-        select Write(lines.Select(l => l.ToList()).ToList(), decimals, mode);
+        from totalRules in Gen.Elements(false, true)
+        select Write(lines.Select(l => l.ToList()).ToList(), decimals, mode) + (totalRules ? TotalRules : "");
+
+    /// <summary>Half the rubrics also have a veto of each effect and grades, so the numbers path meets them too.</summary>
+    private const string TotalRules = """
+        vetoes: [{ key: v_zero, label: 归零, effect: zero }, { key: v_cap, label: 封顶, effect: cap, cap: 3 }, { key: v_low, label: 最低等级, effect: lowest_grade }]
+        grades: [{ id: high, label: 高, from: 10 }, { id: mid, label: 中, from: 2.5 }, { id: low, label: 低 }]
+
+        """;
 
     private sealed record CriterionSpec(string Rule, decimal Points, bool IsBonus, string Shape);
 
@@ -230,7 +240,13 @@ public sealed partial class ScoreRangeProperties
     /// <summary>Evidence for every slot, each key left out one time in five, every value within what the slot allows.</summary>
     private static string Evidence(Rubric rubric, Random random)
     {
-        var text = new StringBuilder("rubric: generated\nunit: 测试单位\nlines:\n");
+        var text = new StringBuilder("rubric: generated\nunit: 测试单位\n");
+        if (!rubric.Vetoes.IsEmpty)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"vetoes: {{ {string.Join(", ", rubric.Vetoes.Select(v => $"{v.Key}: {(random.Next(3) == 0 ? "true" : "false")}"))} }}\n");
+        }
+
+        text.Append("lines:\n");
         foreach (var line in rubric.CompiledLines)
         {
             text.Append(CultureInfo.InvariantCulture, $"  {line.Info.Id}:\n");
