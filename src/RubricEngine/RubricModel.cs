@@ -64,6 +64,12 @@ public enum EvidenceValueKind
 
     /// <summary>A list of ids among <see cref="EvidenceField.Allowed"/>.</summary>
     ItemIds,
+
+    /// <summary>
+    /// A percentage written with its % sign, <c>76%</c> or <c>76.5%</c> (a string in JSON), within
+    /// <see cref="EvidenceField.Min"/> and <see cref="EvidenceField.Max"/>, which are given in percent (0 and 1000).
+    /// </summary>
+    Percent,
 }
 
 /// <summary>
@@ -78,8 +84,8 @@ public enum EvidenceValueKind
 /// </summary>
 /// <param name="Key">The evidence key, under its line.</param>
 /// <param name="Kind">The value's shape.</param>
-/// <param name="Min">The lowest number allowed (Count, Amount); 0 otherwise.</param>
-/// <param name="Max">The highest number allowed (Count, Amount), or null for no limit.</param>
+/// <param name="Min">The lowest number allowed (Count, Amount; Percent in percent, 0 for 0%); 0 otherwise.</param>
+/// <param name="Max">The highest number allowed (Count, Amount; Percent in percent, 1000 for 1000%), or null for no limit.</param>
 /// <param name="Allowed">The allowed level ids (Publications) or item ids (ItemIds); empty otherwise.</param>
 /// <param name="AllowedLabels">The labels of <paramref name="Allowed"/> where the rubric gives them (县级 for county); empty otherwise.</param>
 /// <param name="Description">What to write, in words, as the evidence messages say it.</param>

@@ -224,6 +224,9 @@ internal static class ExcelForm
                 validation.Decimal.Between((double)field.Min, (double)max);
                 Explain(validation, column.Header, $"数字，{Reports.Figures.Plain(field.Min)} 到 {Reports.Figures.Plain(max)}");
                 break;
+            case EvidenceValueKind.Percent:
+                Explain(validation, column.Header, "百分比，带 % 号，例如 76.5%");
+                break;
             case EvidenceValueKind.Months:
                 Explain(validation, column.Header, "开展活动的月份（1–12），用逗号分开，例如 1,2,3,5");
                 break;

@@ -63,6 +63,7 @@ internal static class YamlTemplate
         EvidenceValueKind.Quarters => "填开展的季度，1–4，如 [1, 3]",
         EvidenceValueKind.Count => $"填整数，{Range(field)}",
         EvidenceValueKind.Amount => $"填数字，{Range(field)}",
+        EvidenceValueKind.Percent => $"填百分比，带 % 号，如 76.5%，{ScoreText.Format(field.Min)}% 到 {ScoreText.Format(field.Max ?? 1000m)}%",
         EvidenceValueKind.Publications => "填刊发列表，如 [{ item: 茶山宣讲, level: " + field.Allowed.FirstOrDefault("county") + " }]；级别：" + Choices(field),
         EvidenceValueKind.ItemIds => "填缺少的项目，如 [" + field.Allowed.FirstOrDefault("") + "]，不缺填 []；可选：" + Choices(field),
         _ => field.Description,

@@ -132,6 +132,13 @@ internal static class JsonSchemas
         EvidenceValueKind.Quarters => Periods(4),
         EvidenceValueKind.Count => Number("integer", field),
         EvidenceValueKind.Amount => Number("number", field),
+        EvidenceValueKind.Percent => new JsonObject
+        {
+            // The range (0%–1000%) is checked by the reader: a pattern cannot compare numbers.
+            ["type"] = new JsonArray("string", "null"),
+            ["pattern"] = "^[0-9]+(\\.[0-9]+)?%$",
+            ["description"] = $"百分比，带 % 号，如 76.5%；{ScoreText.Format(field.Min)}% 到 {ScoreText.Format(field.Max ?? 1000m)}%",
+        },
         EvidenceValueKind.Publications => new JsonObject
         {
             ["type"] = new JsonArray("array", "null"),

@@ -209,6 +209,9 @@ internal static class EvidenceReader
             case EvidenceKind.Amount when ReadNumber(node, slot, what, wholeNumber: false, diagnostics) is { } amount:
                 row.SetNumber(slot.Index, amount);
                 break;
+            case EvidenceKind.Percent when ReadPercent(node, slot, what, diagnostics) is { } percent:
+                row.SetNumber(slot.Index, percent);
+                break;
             case EvidenceKind.Publications when ReadPublications(node, slot, what, limits, diagnostics) is { } publications:
                 row.SetPublications(slot.Index, publications);
                 break;
@@ -299,6 +302,25 @@ internal static class EvidenceReader
         }
 
         return number;
+    }
+
+    /// <summary>A percentage (<c>76.5%</c>) as a ratio within the slot's range, or null after an error.</summary>
+    private static decimal? ReadPercent(TreeNode node, EvidenceSlot slot, MessageText what, List<Diagnostic> diagnostics)
+    {
+        if (Values.Percent(node, what, diagnostics) is not { } ratio)
+        {
+            return null;
+        }
+
+        var max = slot.Max ?? PercentText.MaxRatio;
+        if (ratio < slot.Min || ratio > max)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EvidenceOutOfRange, node.Span, MessageText.Of("OutOfRange", what,
+                MessageText.Of("RangeFromTo", PercentText.Format(slot.Min), PercentText.Format(max)), PercentText.Format(ratio))));
+            return null;
+        }
+
+        return ratio;
     }
 
     private static ImmutableArray<Publication>? ReadPublications(TreeNode node, EvidenceSlot slot, MessageText what, LoadLimits limits, List<Diagnostic> diagnostics)

@@ -84,9 +84,13 @@ public abstract record EvidenceFact
     /// <param name="Value">The count.</param>
     public sealed record Count(int Value) : EvidenceFact;
 
-    /// <summary>A decimal number, for <c>judged</c> and <c>deduction</c>.</summary>
+    /// <summary>A decimal number, for <c>judged</c>, <c>deduction</c> and <c>per_amount</c> (hours, 175.5).</summary>
     /// <param name="Value">The number.</param>
     public sealed record Amount(decimal Value) : EvidenceFact;
+
+    /// <summary>A percentage, for <c>per_percent</c>: <c>new Percent(76.5m)</c> is 76.5%, written <c>76.5%</c> in a file.</summary>
+    /// <param name="Value">The percentage, 0 to 1000 (76.5 for 76.5%).</param>
+    public sealed record Percent(decimal Value) : EvidenceFact;
 
     /// <summary>Publications and the level each reached, for <c>tiered</c>.</summary>
     /// <param name="Values">The publications.</param>

@@ -138,6 +138,7 @@ internal static class ValueTreeReader
         EvidenceFact.Flag flag => Plain(flag.Value ? "true" : "false", file, path),
         EvidenceFact.Count count => Plain(count.Value.ToString(CultureInfo.InvariantCulture), file, path),
         EvidenceFact.Amount amount => Plain(Numbers.Format(amount.Value), file, path),
+        EvidenceFact.Percent percent => Plain(Numbers.Format(percent.Value) + "%", file, path),
         EvidenceFact.Months months => List(months.Values, file, path, (m, at) => Plain(m.ToString(CultureInfo.InvariantCulture), file, at)),
         EvidenceFact.Quarters quarters => List(quarters.Values, file, path, (q, at) => Plain(q.ToString(CultureInfo.InvariantCulture), file, at)),
         EvidenceFact.MissingItems missing => List(missing.Values, file, path, (id, at) => Text(id, file, at)),

@@ -10,8 +10,8 @@ namespace RubricEngine.Runtime;
 /// <param name="Key">The evidence key.</param>
 /// <param name="Span">Where the key is declared in the rubric.</param>
 /// <param name="Kind">The value's shape.</param>
-/// <param name="Min">Lowest allowed number (Count, Amount).</param>
-/// <param name="Max">Highest allowed number, or null for none (Count, Amount).</param>
+/// <param name="Min">Lowest allowed number (Count, Amount; Percent as a ratio, 0.8 for 80%).</param>
+/// <param name="Max">Highest allowed number, or null for none (Count, Amount, Percent).</param>
 /// <param name="Allowed">Allowed level or item ids (Publications, ItemIds).</param>
 /// <param name="MissingIsNone">True when an absent key simply means "none" (a deduction): no warning.</param>
 /// <param name="AllowedLabels">Labels of <paramref name="Allowed"/> (县级 for county), to recognise a label written for an id.</param>
@@ -31,8 +31,8 @@ internal sealed record EvidenceSlot(
     public EvidenceField ToField() => new(
         Key,
         Kind,
-        Min,
-        Max,
+        Kind == EvidenceKind.Percent ? Min * 100m : Min,
+        Kind == EvidenceKind.Percent ? Max * 100m : Max,
         Allowed.IsDefault ? [] : Allowed,
         AllowedLabels.IsDefault ? [] : AllowedLabels,
         Describe());
@@ -47,6 +47,7 @@ internal sealed record EvidenceSlot(
         EvidenceKind.Quarters => MessageText.Of("ExpectQuarters"),
         EvidenceKind.Count => Max is { } most ? MessageText.Of("ExpectWholeFromTo", Numbers.Format(Min), Numbers.Format(most)) : MessageText.Of("ExpectWholeAtLeast", Numbers.Format(Min)),
         EvidenceKind.Amount => Max is { } highest ? MessageText.Of("ExpectNumberFromTo", Numbers.Format(Min), Numbers.Format(highest)) : MessageText.Of("ExpectNumberAtLeast", Numbers.Format(Min)),
+        EvidenceKind.Percent => MessageText.Of("ExpectPercentFromTo", PercentText.Format(Min), PercentText.Format(Max ?? PercentText.MaxRatio)),
         EvidenceKind.Publications => MessageText.Of("ExpectPublications"),
         EvidenceKind.ItemIds => MessageText.Of("ExpectItemIds", string.Join(", ", Allowed)),
         _ => MessageText.Quoted(Kind.ToString()),
