@@ -70,6 +70,18 @@ public enum EvidenceValueKind
     /// <see cref="EvidenceField.Min"/> and <see cref="EvidenceField.Max"/>, which are given in percent (0 and 1000).
     /// </summary>
     Percent,
+
+    /// <summary>
+    /// One row id of a category table, among <see cref="EvidenceField.Allowed"/> (<c>excellent</c>); for a row the
+    /// inspector scores within a range, a mapping <c>{ category: fail, points: -1.5 }</c>.
+    /// </summary>
+    Category,
+
+    /// <summary>
+    /// A list of <c>{ item, row, column }</c> placing each thing in a cell of a grid table: the row among
+    /// <see cref="EvidenceField.Allowed"/>, the column among the table's columns.
+    /// </summary>
+    Grid,
 }
 
 /// <summary>

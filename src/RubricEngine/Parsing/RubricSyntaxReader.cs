@@ -13,12 +13,12 @@ namespace RubricEngine.Parsing;
 /// </summary>
 internal static partial class RubricSyntaxReader
 {
-    private static readonly string[] RubricKeys = ["id", "title", "source", "version", "effective", "total", "rounding", "levels", "sections", "lines"];
+    private static readonly string[] RubricKeys = ["id", "title", "source", "version", "effective", "total", "rounding", "levels", "tables", "sections", "lines"];
     private static readonly string[] RoundingKeys = ["decimals", "mode"];
     private static readonly string[] LevelKeys = ["id", "label"];
     private static readonly string[] SectionKeys = ["name", "points"];
     private static readonly string[] LineKeys = ["id", "section", "content", "points", "check", "standard", "criteria"];
-    private static readonly string[] CriterionKeys = ["key", "keys", "label", "points", "items", "rule"];
+    private static readonly string[] CriterionKeys = ["key", "keys", "label", "points", "items", "rule", "table"];
     private static readonly string[] ItemKeys = ["id", "label"];
     private static readonly Dictionary<string, MidpointRounding> RoundingModes = new()
     {
@@ -48,6 +48,8 @@ internal static partial class RubricSyntaxReader
         var total = Points(reader, "total", diagnostics);
         var rounding = ReadRounding(reader, diagnostics);
         var levels = ReadList(reader, "levels", required: false, limits.MaxLines, diagnostics, node => ReadLevel(node, diagnostics));
+        var unreadableTables = new List<string>();
+        var tables = ReadList(reader, "tables", required: false, limits.MaxLines, diagnostics, node => ReadTable(node, limits, diagnostics, unreadableTables));
         var sectionsWithoutPoints = new List<string>();
         var sectionsRead = 0;
         var sections = ReadList(reader, "sections", required: true, limits.MaxLines, diagnostics,
@@ -61,6 +63,8 @@ internal static partial class RubricSyntaxReader
         {
             Version = version,
             Effective = effective,
+            Tables = tables,
+            UnreadableTables = [.. unreadableTables],
             IsComplete = !diagnostics.HasErrorsSince(reportedBefore) && id is not null && title is not null && source is not null && total is not null,
             IncompleteLines = [.. incomplete],
             SectionsWithoutPoints = [.. sectionsWithoutPoints],
@@ -127,17 +131,21 @@ internal static partial class RubricSyntaxReader
         return new RoundingSyntax(decimals, mode);
     }
 
-    private static LevelSyntax? ReadLevel(TreeNode node, List<Diagnostic> diagnostics)
+    private static LevelSyntax? ReadLevel(TreeNode node, List<Diagnostic> diagnostics) =>
+        ReadIdAndLabel(node, "WhatLevel", "WhatLevelId", diagnostics) is { } level ? new LevelSyntax(level.Id, level.Label) : null;
+
+    /// <summary>A mapping of exactly an id and a label (a level, a grid's column), or null after reporting what is wrong.</summary>
+    private static (Located<string> Id, string Label)? ReadIdAndLabel(TreeNode node, string what, string whatId, List<Diagnostic> diagnostics)
     {
-        if (Values.Mapping(node, MessageText.Of("WhatLevel"), diagnostics) is not { } mapping)
+        if (Values.Mapping(node, MessageText.Of(what), diagnostics) is not { } mapping)
         {
             return null;
         }
 
-        var reader = new MappingReader(mapping, MessageText.Of("WhatLevel"), LevelKeys, diagnostics);
-        var id = Identifier(reader, "id", MessageText.Of("WhatLevelId"), diagnostics);
+        var reader = new MappingReader(mapping, MessageText.Of(what), LevelKeys, diagnostics);
+        var id = Identifier(reader, "id", MessageText.Of(whatId), diagnostics);
         var label = reader.Text("label");
-        return id is null || label is null ? null : new LevelSyntax(id.Value, label);
+        return id is null || label is null ? null : (id.Value, label);
     }
 
     /// <param name="withoutPoints">Receives the names of sections whose points cannot be read.</param>
@@ -279,12 +287,16 @@ internal static partial class RubricSyntaxReader
             diagnostics.Add(Values.WrongType(ruleNode, MessageText.Quoted("rule"), MessageText.Of("ExpectRule")));
         }
 
+        var table = reader.Node("table", required: false) is { } tableNode ? Identifier(tableNode, MessageText.Quoted("table"), diagnostics) : null;
         if (keys.Count == 0 || label is null || points is null || ruleSource is null || rule is null)
         {
             return null;
         }
 
-        return new CriterionSyntax(keys.ToImmutable(), mapping.Span, label, points.Value, items, itemsNode is not null, ruleSource, rule, itemLabels);
+        return new CriterionSyntax(keys.ToImmutable(), mapping.Span, label, points.Value, items, itemsNode is not null, ruleSource, rule, itemLabels)
+        {
+            Table = table,
+        };
     }
 
     private static ImmutableArray<T> ReadList<T>(MappingReader reader, string key, bool required, int limit, List<Diagnostic> diagnostics, Func<TreeNode, T?> read)

@@ -18,6 +18,7 @@ internal static class FunctionCatalogue
         new PerMissingFunction(),
         new JudgedFunction(),
         new DeductionFunction(),
+        new LookupFunction(),
     ];
 
     public static FrozenDictionary<string, ScoringFunction> ByName { get; } = All.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
