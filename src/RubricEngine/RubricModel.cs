@@ -98,7 +98,7 @@ public enum EvidenceValueKind
 /// <param name="Kind">The value's shape.</param>
 /// <param name="Min">The lowest number allowed (Count, Amount; Percent in percent, 0 for 0%); 0 otherwise.</param>
 /// <param name="Max">The highest number allowed (Count, Amount; Percent in percent, 1000 for 1000%), or null for no limit.</param>
-/// <param name="Allowed">The allowed level ids (Publications) or item ids (ItemIds); empty otherwise.</param>
+/// <param name="Allowed">The allowed level ids (Publications), item ids (ItemIds) or table row ids (Category, Grid); empty otherwise.</param>
 /// <param name="AllowedLabels">The labels of <paramref name="Allowed"/> where the rubric gives them (县级 for county); empty otherwise.</param>
 /// <param name="Description">What to write, in words, as the evidence messages say it.</param>
 public sealed record EvidenceField(
@@ -108,4 +108,8 @@ public sealed record EvidenceField(
     decimal? Max,
     ImmutableArray<string> Allowed,
     ImmutableArray<string> AllowedLabels,
-    string Description);
+    string Description)
+{
+    /// <summary>For a <see cref="EvidenceValueKind.Grid"/> field, the column ids an entry may name; empty otherwise.</summary>
+    public ImmutableArray<string> Columns { get; init; } = [];
+}

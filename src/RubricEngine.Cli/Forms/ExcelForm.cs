@@ -236,6 +236,10 @@ internal static class ExcelForm
             case EvidenceValueKind.ItemIds:
                 Explain(validation, column.Header, "缺少的项目，用逗号分开，没有缺项写“无”；可选：" + string.Join(",", field.Allowed));
                 break;
+            case EvidenceValueKind.Category:
+                validation.List("\"" + string.Join(",", field.Allowed) + "\"", true);
+                Explain(validation, column.Header, "类别编号，可选：" + string.Join(",", field.Allowed));
+                break;
             case EvidenceValueKind.Publications:
                 Explain(validation, column.Header, "每条一行或用分号分开，写 项目:级别，没有写“无”；级别可选："
                     + string.Join("、", field.AllowedLabels.IsEmpty ? field.Allowed : field.AllowedLabels) + "，例如 茶山宣讲:县级");

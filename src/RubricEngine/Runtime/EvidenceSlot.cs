@@ -37,7 +37,10 @@ internal sealed record EvidenceSlot(
         Kind == EvidenceKind.Percent ? Max * 100m : Max,
         Allowed.IsDefault ? [] : Allowed,
         AllowedLabels.IsDefault ? [] : AllowedLabels,
-        Describe());
+        Describe())
+    {
+        Columns = Choices is null ? [] : [.. Choices.Columns.Select(c => c.Id)],
+    };
 
     public string Describe() => DescribeText().ToString();
 

@@ -60,7 +60,7 @@ internal sealed class LookupFunction : ScoringFunction
         return table.Measure switch
         {
             TableMeasure.Category => new CategoryRuntime(new CategorySlot(slots[0]),
-                [.. table.Categories.Select(r => r.Award.For(context.Points))],
+                [.. table.Categories.Select(r => r.IsRange ? 0m : r.Award.For(context.Points))],
                 [.. table.Categories.Select(r => CategoryReason(r, context.Points))]),
             TableMeasure.Grid => new GridRuntime(new GridSlot(slots[0]),
                 [.. table.GridRows.Select(r => table.Columns.Select(c => r.Cells.TryGetValue(c.Id.Value, out var p) ? p : 0m).ToImmutableArray())],
