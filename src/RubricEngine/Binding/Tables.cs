@@ -136,14 +136,14 @@ internal static class TableBinder
     {
         var from = row.From?.Value ?? 0m;
         var upper = row.To?.Value ?? row.Below?.Value;
-        if (upper is { } u && (from > u || (from == u && row.Below is not null)))
-        {
-            return MessageText.Of("BoundsCross", Value(table, from), row.To is not null ? "≤" : "<", Value(table, u));
-        }
-
         if (upper is { } top && (top < 0m || (top == 0m && row.Below is not null)))
         {
             return MessageText.Of("NeverNegative");
+        }
+
+        if (upper is { } u && (from > u || (from == u && row.Below is not null)))
+        {
+            return MessageText.Of("BoundsCross", Value(table, from), row.To is not null ? "≤" : "<", Value(table, u));
         }
 
         if (from > domain.Max)
