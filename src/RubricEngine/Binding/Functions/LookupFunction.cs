@@ -78,7 +78,9 @@ internal sealed class LookupFunction : ScoringFunction
     {
         var domain = BandDomain.Of(table.Measure, context.Items.Length);
         var rows = table.Bands.Where(r => !TableBinder.Interval(r, domain).IsEmpty).ToList();
-        var unit = table.Unit ?? (table.Measure is TableMeasure.Count or TableMeasure.Met or TableMeasure.Missing ? "项" : null);
+        // A percentage carries its own unit, the % sign; a count is of 项 unless the table names what it counts.
+        var unit = table.Measure == TableMeasure.Percent ? null
+            : table.Unit ?? (table.Measure is TableMeasure.Count or TableMeasure.Met or TableMeasure.Missing ? "项" : null);
         var unitAfter = unit is null ? "" : " " + unit;
         var lowest = rows.Count == 0 ? (decimal?)null : rows.Min(r => r.From?.Value ?? 0m);
         var bands = rows.Select(r => new Band(
