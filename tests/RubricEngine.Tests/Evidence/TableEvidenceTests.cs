@@ -8,23 +8,9 @@ namespace RubricEngine.Tests.Evidence;
 /// </summary>
 public sealed class TableEvidenceTests
 {
-    private static readonly Rubric Assessment = EvidenceText.Compile(TableText.Rubric("""
-          - id: t
-            measure: category
-            rows:
-              - { id: excellent, label: 优秀, points: 2 }
-              - { id: good, label: 良好, points: 1 }
-              - { id: fail, label: 不合格, min: -2, max: -1 }
-        """, points: 0, rule: "lookup() bonus"));
+    private static readonly Rubric Assessment = EvidenceText.Compile(TableText.Assessment);
 
-    private static readonly Rubric Media = EvidenceText.Compile(TableText.Rubric("""
-          - id: t
-            measure: grid
-            columns: [{ id: headline, label: 头版头条 }, { id: alone, label: 单独 }, { id: combined, label: 综合 }]
-            rows:
-              - { id: central, label: 中央, cells: { alone: 20, combined: 10 } }
-              - { id: province, label: 省, cells: { headline: 20, alone: 10, combined: 5 } }
-        """, points: 30, rule: "lookup() cap 30"));
+    private static readonly Rubric Media = EvidenceText.Compile(TableText.Media);
 
     private static string Error(Rubric rubric, string value) =>
         EvidenceText.Errors(rubric, EvidenceText.OneLine(value)).Should().ContainSingle().Subject.ToString();
@@ -45,10 +31,10 @@ public sealed class TableEvidenceTests
 
     [TestCase("[{ item: a, row: central, column: headline }]",
         "e.yaml(4,48): error RE0306: row 'central' (中央) has no column 'headline' (头版头条): that combination does not exist; its columns are alone (单独), combined (综合)")]
-    [TestCase("[{ item: a, row: city, column: alone }]", "e.yaml(4,31): error RE0306: unknown row 'city'; the rows are central, province")]
+    [TestCase("[{ item: a, row: town, column: alone }]", "e.yaml(4,31): error RE0306: unknown row 'town'; the rows are central, province, city")]
     [TestCase("[{ item: a, row: central, column: alon }]", "e.yaml(4,48): error RE0306: unknown column 'alon'; did you mean 'alone'?; the columns are headline, alone, combined")]
     [TestCase("[{ item: a, row: central }]", "e.yaml(4,15): error RE0011: an entry in 'only.k' has no 'column'; add it")]
-    [TestCase("province", "e.yaml(4,14): error RE0012: 'only.k' must be a list of { item, row, column }, the row among central, province and the column among headline, alone, combined, not 'province'")]
+    [TestCase("province", "e.yaml(4,14): error RE0012: 'only.k' must be a list of { item, row, column }, the row among central, province, city and the column among headline, alone, combined, not 'province'")]
     public void Grid_mistakes_are_errors_at_the_entry(string value, string error)
     {
         Error(Media, value).Should().Be(error);
@@ -80,7 +66,7 @@ public sealed class TableEvidenceTests
             .Be((EvidenceValueKind.Category, "excellent,good,fail", "优秀,良好,不合格"));
         var grid = Media.Lines[0].Criteria[0].Fields[0];
         (grid.Kind, string.Join(",", grid.Allowed), string.Join(",", grid.Columns)).Should()
-            .Be((EvidenceValueKind.Grid, "central,province", "headline,alone,combined"));
+            .Be((EvidenceValueKind.Grid, "central,province,city", "headline,alone,combined"));
         category.Columns.Should().BeEmpty();
     }
 

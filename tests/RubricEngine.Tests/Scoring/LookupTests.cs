@@ -204,15 +204,7 @@ public sealed class LookupTests
         TableText.Score(rubric, "2").Lines[0].Bonus.Should().Be(-1m);
     }
 
-    /// <summary>优秀 +2，良好 +1，不合格 −1 至 −2（酌情）: a bonus that may be negative.</summary>
-    private static readonly string Assessment = TableText.Rubric("""
-          - id: t
-            measure: category
-            rows:
-              - { id: excellent, label: 优秀, points: 2 }
-              - { id: good, label: 良好, points: 1 }
-              - { id: fail, label: 不合格, min: -2, max: -1 }
-        """, points: 0, rule: "lookup() bonus");
+    private static readonly string Assessment = TableText.Assessment;
 
     [TestCase("excellent", 2, "优秀，2 分")]
     [TestCase("good", 1, "良好，1 分")]
@@ -247,16 +239,7 @@ public sealed class LookupTests
         Range(rubric).Should().Be((0m, 4m));
     }
 
-    /// <summary>中央 单独20/综合10；省 头版头条20/单独10/综合5；市 头版8/单独5/其他3, at most 30.</summary>
-    private static readonly string Media = TableText.Rubric("""
-          - id: t
-            measure: grid
-            columns: [{ id: headline, label: 头版头条 }, { id: alone, label: 单独 }, { id: combined, label: 综合 }]
-            rows:
-              - { id: central, label: 中央, cells: { alone: 20, combined: 10 } }
-              - { id: province, label: 省, cells: { headline: 20, alone: 10, combined: 5 } }
-              - { id: city, label: 市, cells: { headline: 8, alone: 5, combined: 3 } }
-        """, points: 30, rule: "lookup() cap 30");
+    private static readonly string Media = TableText.Media;
 
     [TestCase("[]", 0, "无，0 分（上限 30）")]
     [TestCase("[{ item: 报道一, row: province, column: headline }, { item: 报道二, row: city, column: alone }]", 25,

@@ -43,6 +43,27 @@ internal static class TableText
             """ + keys;
     }
 
+    /// <summary>优秀 +2，良好 +1，不合格 −1 至 −2（酌情）: a category table read by a bonus that may be negative.</summary>
+    public static readonly string Assessment = Rubric("""
+          - id: t
+            measure: category
+            rows:
+              - { id: excellent, label: 优秀, points: 2 }
+              - { id: good, label: 良好, points: 1 }
+              - { id: fail, label: 不合格, min: -2, max: -1 }
+        """, points: 0, rule: "lookup() bonus");
+
+    /// <summary>中央 单独20/综合10；省 头版头条20/单独10/综合5；市 头版8/单独5/其他3, at most 30: a grid.</summary>
+    public static readonly string Media = Rubric("""
+          - id: t
+            measure: grid
+            columns: [{ id: headline, label: 头版头条 }, { id: alone, label: 单独 }, { id: combined, label: 综合 }]
+            rows:
+              - { id: central, label: 中央, cells: { alone: 20, combined: 10 } }
+              - { id: province, label: 省, cells: { headline: 20, alone: 10, combined: 5 } }
+              - { id: city, label: 市, cells: { headline: 8, alone: 5, combined: 3 } }
+        """, points: 30, rule: "lookup() cap 30");
+
     /// <summary>
     /// Every diagnostic of loading <paramref name="text"/>, whether it loads or not, but the line's RE0201: a table
     /// whose only row is unreachable, or worth less than the criterion, also leaves the line short of its points, and
