@@ -77,4 +77,17 @@ public sealed class TableEvidenceTests
         Error(survey, "95").Should().Be("e.yaml(4,14): error RE0012: 'only.k' is a percentage: write 95% (with the % sign), not 95");
         Error(survey, "1001%").Should().Be("e.yaml(4,14): error RE0303: 'only.k' must be from 0% to 1000%, not 1001%");
     }
+
+    [TestCase("count", "-1", "e.yaml(4,14): error RE0303: 'only.k' must be from 0 to 1000000, not -1")]
+    [TestCase("count", "1000001", "e.yaml(4,14): error RE0303: 'only.k' must be from 0 to 1000000, not 1000001")]
+    [TestCase("count", "1.5", "e.yaml(4,14): error RE0303: 'only.k' counts things: it must be a whole number, not 1.5")]
+    [TestCase("amount", "1000000.5", "e.yaml(4,14): error RE0303: 'only.k' must be from 0 to 1000000, not 1000000.5")]
+    [TestCase("amount", "-0.5", "e.yaml(4,14): error RE0303: 'only.k' must be from 0 to 1000000, not -0.5")]
+    public void A_band_value_lies_between_0_and_a_million(string measure, string value, string error)
+    {
+        var rubric = EvidenceText.Compile(TableText.Rubric($"  - id: t\n    measure: {measure}\n    rows:\n      - {{ from: 1, points: 2 }}\n", points: 2));
+        Error(rubric, value).Should().Be(error);
+        TableText.Score(TableText.Rubric($"  - id: t\n    measure: {measure}\n    rows:\n      - {{ from: 1, points: 2 }}\n", points: 2), "1000000")
+            .Lines[0].Score.Should().Be(2m);                                          // the largest value is allowed
+    }
 }

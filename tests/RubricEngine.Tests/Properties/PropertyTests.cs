@@ -140,7 +140,7 @@ public sealed class PropertyTests
                      from percent in Gen.Elements("", "", "", "%")
                      select $"{minus}{whole}{fraction}{percent}";
         var space = Gen.Elements("", " ", "  ", "\t");
-        var name = Gen.Elements("monthly", "per_missing", "tiered", "ratio", "judged", "present", "deduction", "future_function2");
+        var name = Gen.Elements("monthly", "per_missing", "tiered", "ratio", "judged", "present", "deduction", "lookup", "future_function2");
         var modifier = from m in Gen.Elements("cap", "floor", "bonus", "max_per_item", "uncapped")
                        from n in number
                        select m is "cap" or "floor" ? $"{m} {n}" : m;

@@ -169,6 +169,30 @@ public sealed class LookupTests
     }
 
     [Test]
+    public void A_row_without_bounds_matches_every_value_and_shows_no_band()
+    {
+        // 每次均得1分 whatever the count, 0 included.
+        var rubric = TableText.Rubric("  - id: t\n    measure: count\n    unit: 次\n    rows:\n      - { points: 1 }\n", points: 1);
+        Criterion(rubric, "0").Should().Be((1m, "0 次，1 分"));
+        Criterion(rubric, "7").Should().Be((1m, "7 次，1 分"));
+    }
+
+    [Test]
+    public void A_grid_with_a_negative_cell_is_unbounded_both_ways()
+    {
+        // Any number of entries may land in 单独 (+10) or in 综合 (-1): no least, no most.
+        var rubric = TableText.Rubric("""
+              - id: t
+                measure: grid
+                columns: [{ id: alone, label: 单独 }, { id: combined, label: 综合 }]
+                rows: [{ id: city, label: 市, cells: { alone: 10, combined: -1 } }]
+            """, points: 0, rule: "lookup() bonus");
+        Range(rubric).Should().Be(((decimal?)null, (decimal?)null));
+        Criterion(rubric, "[{ item: a, row: city, column: combined }, { item: b, row: city, column: combined }]")
+            .Should().Be((-2m, "市 综合 -1 + 市 综合 -1 = -2"));                                  // -1 + -1 = -2
+    }
+
+    [Test]
     public void Rows_no_evidence_can_reach_do_not_widen_the_range()
     {
         // Row 2 (2.5–2.7) holds no whole count, so its 9 points can never be given: the most is row 1's 1.

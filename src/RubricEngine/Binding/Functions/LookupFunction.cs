@@ -90,9 +90,9 @@ internal sealed class LookupFunction : ScoringFunction
             r.Award.For(context.Points),
             r.Grade is { } grade
                 ? ("等级 " + grade + "：", "，" + AwardText(r.Award, context.Points))
-                : ("", "，" + BandText(table, r) + (unit is null ? " 档" : " " + unit + "档") + "，" + AwardText(r.Award, context.Points))))
+                : ("", BandText(table, r, unit) + "，" + AwardText(r.Award, context.Points))))
             .ToImmutableArray();
-        var belowLowest = lowest is { } low && low > 0m ? "，未达最低档 " + TableBinder.Value(table, low) + unitAfter + "，0 分" : "，无对应档次，0 分";
+        var belowLowest = "，未达最低档 " + TableBinder.Value(table, lowest ?? 0m) + unitAfter + "，0 分";
         Func<EvidenceRow, decimal> measure = table.Measure is TableMeasure.Met or TableMeasure.Missing
             ? row => row[new ItemsSlot(slot)].Length
             : row => row[new NumberSlot(slot)];
@@ -100,20 +100,24 @@ internal sealed class LookupFunction : ScoringFunction
         Func<decimal, string> valueText = table.Measure == TableMeasure.Percent
             ? value => PercentText.Format(value)
             : value => prefix + Numbers.Format(value) + unitAfter;
-        return new BandRuntime(measure, valueText, bands, lowest ?? 0m, belowLowest, "，无对应档次，0 分");
+        return new BandRuntime(measure, valueText, bands, lowest ?? 0m, belowLowest);
     }
 
-    /// <summary>The band as written: <c>150–200</c>, <c>≥ 200</c>, <c>&lt; 70</c>, <c>≤ 70</c>.</summary>
-    private static string BandText(TableSyntax table, BandRowSyntax row)
+    /// <summary>
+    /// The band as written, with the unit: <c>，150–200 小时档</c>, <c>，≥ 200 档</c>, <c>，&lt; 70% 档</c>, <c>，≤ 70 档</c>;
+    /// nothing for a row without bounds, which every value matches.
+    /// </summary>
+    private static string BandText(TableSyntax table, BandRowSyntax row, string? unit)
     {
         var upper = row.To ?? row.Below;
-        return (row.From, upper) switch
+        var band = (row.From, upper) switch
         {
             ({ } from, { } to) => TableBinder.Value(table, from.Value) + "–" + TableBinder.Value(table, to.Value),
             ({ } from, null) => "≥ " + TableBinder.Value(table, from.Value),
             (null, { } to) => (row.To is not null ? "≤ " : "< ") + TableBinder.Value(table, to.Value),
-            _ => "不限",
+            _ => null,
         };
+        return band is null ? "" : "，" + band + (unit is null ? " 档" : " " + unit + "档");
     }
 
     /// <summary><c>40 分</c> for fixed points; <c>15 × 66% = 9.9</c> for a share of the criterion's points.</summary>
@@ -134,10 +138,13 @@ internal sealed class LookupFunction : ScoringFunction
             (Low is not { } low || value >= low) && (High is not { } high || (HighInclusive ? value <= high : value < high));
     }
 
+    /// <param name="lowest">The lowest 'from' of the rows evidence can reach: a value below it has not reached the lowest band.</param>
     private sealed class BandRuntime(
-        Func<EvidenceRow, decimal> measure, Func<decimal, string> valueText, ImmutableArray<Band> bands, decimal lowest, string belowLowest, string noBand)
+        Func<EvidenceRow, decimal> measure, Func<decimal, string> valueText, ImmutableArray<Band> bands, decimal lowest, string belowLowest)
         : CriterionRuntime
     {
+        private const string NoBand = "，无对应档次，0 分";
+
         private readonly Band[] rows = [.. bands];
 
         public override decimal Score(EvidenceRow row) => Find(measure(row))?.Points ?? 0m;
@@ -147,7 +154,7 @@ internal sealed class LookupFunction : ScoringFunction
             var value = measure(row);
             return Find(value) is { } band
                 ? band.Text.Lead + valueText(value) + band.Text.Tail
-                : valueText(value) + (value < lowest ? belowLowest : noBand);
+                : valueText(value) + (value < lowest ? belowLowest : NoBand);
         }
 
         private Band? Find(decimal value)
