@@ -112,4 +112,10 @@ public sealed record EvidenceField(
 {
     /// <summary>For a <see cref="EvidenceValueKind.Grid"/> field, the column ids an entry may name; empty otherwise.</summary>
     public ImmutableArray<string> Columns { get; init; } = [];
+
+    /// <summary>
+    /// For an <see cref="EvidenceValueKind.ItemIds"/> field: true when the list names the items that are met (a
+    /// <c>met</c> table's 符合的项目), false when it names the missing ones (缺少的项目), as everywhere else.
+    /// </summary>
+    public bool ListsMet { get; init; }
 }

@@ -233,6 +233,9 @@ internal static class ExcelForm
             case EvidenceValueKind.Quarters:
                 Explain(validation, column.Header, "开展活动的季度（1–4），用逗号分开，例如 1,3");
                 break;
+            case EvidenceValueKind.ItemIds when field.ListsMet:
+                Explain(validation, column.Header, "符合的项目，用逗号分开，都不符合写“无”；可选：" + string.Join(",", field.Allowed));
+                break;
             case EvidenceValueKind.ItemIds:
                 Explain(validation, column.Header, "缺少的项目，用逗号分开，没有缺项写“无”；可选：" + string.Join(",", field.Allowed));
                 break;

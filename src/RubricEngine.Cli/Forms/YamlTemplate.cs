@@ -68,6 +68,7 @@ internal static class YamlTemplate
         EvidenceValueKind.Category => "填类别：" + Choices(field) + "；需评定分值的类别写 { category: 编号, points: 分值 }",
         EvidenceValueKind.Grid => "填列表，如 [{ item: 报道标题, row: " + field.Allowed.FirstOrDefault("") + ", column: " + field.Columns.FirstOrDefault("")
             + " }]，没有填 []；行：" + Choices(field) + "；列：" + string.Join("、", field.Columns),
+        EvidenceValueKind.ItemIds when field.ListsMet => "填符合的项目，如 [" + field.Allowed.FirstOrDefault("") + "]，都不符合填 []；可选：" + Choices(field),
         EvidenceValueKind.ItemIds => "填缺少的项目，如 [" + field.Allowed.FirstOrDefault("") + "]，不缺填 []；可选：" + Choices(field),
         _ => field.Description,
     };

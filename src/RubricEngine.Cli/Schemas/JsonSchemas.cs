@@ -206,7 +206,7 @@ internal static class JsonSchemas
         EvidenceValueKind.ItemIds => new JsonObject
         {
             ["type"] = new JsonArray("array", "null"),
-            ["items"] = new JsonObject { ["enum"] = Strings(field.Allowed), ["description"] = "缺少的项目：" + Labels(field) },
+            ["items"] = new JsonObject { ["enum"] = Strings(field.Allowed), ["description"] = (field.ListsMet ? "符合的项目：" : "缺少的项目：") + Labels(field) },
         },
         EvidenceValueKind.Category => new JsonObject
         {

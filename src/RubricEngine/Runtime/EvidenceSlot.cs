@@ -15,6 +15,7 @@ namespace RubricEngine.Runtime;
 /// <param name="Allowed">Allowed level or item ids (Publications, ItemIds).</param>
 /// <param name="MissingIsNone">True when an absent key simply means "none" (a deduction): no warning.</param>
 /// <param name="AllowedLabels">Labels of <paramref name="Allowed"/> (县级 for county), to recognise a label written for an id.</param>
+/// <param name="ListsMet">For item ids: the list names the items met (a met table), not the missing ones.</param>
 /// <param name="Choices">The rows (and a grid's columns) of the table a category or grid value names.</param>
 /// <param name="Index">Where its value sits in an <see cref="EvidenceRow"/>; given by the compiler, -1 until then.</param>
 internal sealed record EvidenceSlot(
@@ -27,7 +28,8 @@ internal sealed record EvidenceSlot(
     bool MissingIsNone = false,
     ImmutableArray<string> AllowedLabels = default,
     int Index = -1,
-    ChoiceTable? Choices = null)
+    ChoiceTable? Choices = null,
+    bool ListsMet = false)
 {
     /// <summary>The slot as the public description tools build evidence forms from.</summary>
     public EvidenceField ToField() => new(
@@ -40,6 +42,7 @@ internal sealed record EvidenceSlot(
         Describe())
     {
         Columns = Choices is null ? [] : [.. Choices.Columns.Select(c => c.Id)],
+        ListsMet = ListsMet,
     };
 
     public string Describe() => DescribeText().ToString();
