@@ -70,6 +70,18 @@ public enum EvidenceValueKind
     /// <see cref="EvidenceField.Min"/> and <see cref="EvidenceField.Max"/>, which are given in percent (0 and 1000).
     /// </summary>
     Percent,
+
+    /// <summary>
+    /// One row id of a category table, among <see cref="EvidenceField.Allowed"/> (<c>excellent</c>); for a row the
+    /// inspector scores within a range, a mapping <c>{ category: fail, points: -1.5 }</c>.
+    /// </summary>
+    Category,
+
+    /// <summary>
+    /// A list of <c>{ item, row, column }</c> placing each thing in a cell of a grid table: the row among
+    /// <see cref="EvidenceField.Allowed"/>, the column among the table's columns.
+    /// </summary>
+    Grid,
 }
 
 /// <summary>
@@ -86,7 +98,7 @@ public enum EvidenceValueKind
 /// <param name="Kind">The value's shape.</param>
 /// <param name="Min">The lowest number allowed (Count, Amount; Percent in percent, 0 for 0%); 0 otherwise.</param>
 /// <param name="Max">The highest number allowed (Count, Amount; Percent in percent, 1000 for 1000%), or null for no limit.</param>
-/// <param name="Allowed">The allowed level ids (Publications) or item ids (ItemIds); empty otherwise.</param>
+/// <param name="Allowed">The allowed level ids (Publications), item ids (ItemIds) or table row ids (Category, Grid); empty otherwise.</param>
 /// <param name="AllowedLabels">The labels of <paramref name="Allowed"/> where the rubric gives them (县级 for county); empty otherwise.</param>
 /// <param name="Description">What to write, in words, as the evidence messages say it.</param>
 public sealed record EvidenceField(
@@ -96,4 +108,14 @@ public sealed record EvidenceField(
     decimal? Max,
     ImmutableArray<string> Allowed,
     ImmutableArray<string> AllowedLabels,
-    string Description);
+    string Description)
+{
+    /// <summary>For a <see cref="EvidenceValueKind.Grid"/> field, the column ids an entry may name; empty otherwise.</summary>
+    public ImmutableArray<string> Columns { get; init; } = [];
+
+    /// <summary>
+    /// For an <see cref="EvidenceValueKind.ItemIds"/> field: true when the list names the items that are met (a
+    /// <c>met</c> table's 符合的项目), false when it names the missing ones (缺少的项目), as everywhere else.
+    /// </summary>
+    public bool ListsMet { get; init; }
+}

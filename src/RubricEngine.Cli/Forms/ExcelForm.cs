@@ -238,7 +238,7 @@ internal static partial class ExcelForm
                 Explain(validation, column.Header, $"数字，{Reports.Figures.Plain(field.Min)} 到 {Reports.Figures.Plain(max)}");
                 break;
             case EvidenceValueKind.Percent:
-                Explain(validation, column.Header, "百分比，例如 76.5%");
+                Explain(validation, column.Header, "百分比，带 % 号，例如 76.5%");
                 break;
             case EvidenceValueKind.Months:
                 Explain(validation, column.Header, "开展活动的月份（1–12），用逗号分开，例如 1,2,3,5");
@@ -246,8 +246,15 @@ internal static partial class ExcelForm
             case EvidenceValueKind.Quarters:
                 Explain(validation, column.Header, "开展活动的季度（1–4），用逗号分开，例如 1,3");
                 break;
+            case EvidenceValueKind.ItemIds when field.ListsMet:
+                Explain(validation, column.Header, "符合的项目，用逗号分开，都不符合写“无”；可选：" + string.Join(",", field.Allowed));
+                break;
             case EvidenceValueKind.ItemIds:
                 Explain(validation, column.Header, "缺少的项目，用逗号分开，没有缺项写“无”；可选：" + string.Join(",", field.Allowed));
+                break;
+            case EvidenceValueKind.Category:
+                validation.List("\"" + string.Join(",", field.Allowed) + "\"", true);
+                Explain(validation, column.Header, "类别编号，可选：" + string.Join(",", field.Allowed));
                 break;
             case EvidenceValueKind.Publications:
                 Explain(validation, column.Header, "每条一行或用分号分开，写 项目:级别，没有写“无”；级别可选："

@@ -90,6 +90,10 @@ internal static class YamlTemplate
         EvidenceValueKind.Amount => $"填数字，{Range(field)}",
         EvidenceValueKind.Percent => $"填百分比，带 % 号，如 76.5%，{ScoreText.Format(field.Min)}% 到 {ScoreText.Format(field.Max ?? 1000m)}%",
         EvidenceValueKind.Publications => "填刊发列表，如 [{ item: 茶山宣讲, level: " + field.Allowed.FirstOrDefault("county") + " }]；级别：" + Choices(field),
+        EvidenceValueKind.Category => "填类别：" + Choices(field) + "；需评定分值的类别写 { category: 编号, points: 分值 }",
+        EvidenceValueKind.Grid => "填列表，如 [{ item: 报道标题, row: " + field.Allowed.FirstOrDefault("") + ", column: " + field.Columns.FirstOrDefault("")
+            + " }]，没有填 []；行：" + Choices(field) + "；列：" + string.Join("、", field.Columns),
+        EvidenceValueKind.ItemIds when field.ListsMet => "填符合的项目，如 [" + field.Allowed.FirstOrDefault("") + "]，都不符合填 []；可选：" + Choices(field),
         EvidenceValueKind.ItemIds => "填缺少的项目，如 [" + field.Allowed.FirstOrDefault("") + "]，不缺填 []；可选：" + Choices(field),
         _ => field.Description,
     };

@@ -51,6 +51,7 @@ internal static partial class JsonSchemas
             ["rule"] = new JsonObject { ["type"] = "string", ["minLength"] = 1, ["description"] = "评分规则，如 present(2)、monthly(0.5)、per_missing(-2) floor 0、per_item(-0.5) of 10 floor 0" },
             ["unit"] = Text("得分说明中的计量单位，如 场、人、小时（仅 per_item、per_amount、per_percent）"),
             ["levels"] = new JsonObject { ["type"] = "array", ["items"] = Clone(level), ["description"] = "本细项自己的级别，代替考核细则的 levels（仅 tiered），如 AAA/AA/A" },
+            ["table"] = Described(Clone(id), "lookup() 查的表的编号（tables 中的 id）"),
         }, "label", "points", "rule");
         criterion["oneOf"] = new JsonArray(new JsonObject { ["required"] = new JsonArray("key") }, new JsonObject { ["required"] = new JsonArray("keys") });
         var line = Closed(new JsonObject
@@ -82,6 +83,7 @@ internal static partial class JsonSchemas
                 ["items"] = level,
                 ["description"] = "级别（刊发等按级别计分）",
             },
+            ["tables"] = new JsonObject { ["type"] = "array", ["items"] = Table(id), ["description"] = "lookup() 查的表：分档、类别或二维表" },
             ["sections"] = new JsonObject
             {
                 ["type"] = "array",
@@ -93,6 +95,59 @@ internal static partial class JsonSchemas
         AddTotalRules((JsonObject)schema["properties"]!, criterion);
         schema["title"] = "考核细则（RubricEngine 格式）";
         return WithDraft(schema);
+    }
+
+    /// <summary>
+    /// A lookup table: band rows (from / to / below, points or share, grade), category rows (id, label, points, share or
+    /// min and max) or grid rows (id, label, cells by column), with the grid's columns. Which row shape fits which
+    /// measure is the library's check; the schema offers the three shapes.
+    /// </summary>
+    private static JsonObject Table(JsonObject id)
+    {
+        var rowPoints = new JsonObject { ["type"] = "number", ["minimum"] = -1000, ["maximum"] = 1000 };
+        var percent = new JsonObject { ["type"] = "string", ["pattern"] = "^-?[0-9]+(\\.[0-9]+)?%$" };
+        var bound = new JsonObject { ["oneOf"] = new JsonArray(new JsonObject { ["type"] = "number" }, Clone(percent)) };
+        var band = Closed(new JsonObject
+        {
+            ["from"] = Described(Clone(bound), "下限（含），百分比表写 95%"),
+            ["to"] = Described(Clone(bound), "上限（含）"),
+            ["below"] = Described(Clone(bound), "上限（不含，不足）"),
+            ["points"] = Described(Clone(rowPoints), "本档得分"),
+            ["share"] = Described(Clone(percent), "占本项分值的百分比，如 66%"),
+            ["grade"] = Text("等级，如 A、B、优秀"),
+        });
+        var category = Closed(new JsonObject
+        {
+            ["id"] = Described(Clone(id), "类别编号，如 excellent"),
+            ["label"] = Text("类别名称，如 优秀"),
+            ["points"] = Described(Clone(rowPoints), "得分"),
+            ["share"] = Described(Clone(percent), "占本项分值的百分比"),
+            ["min"] = Described(Clone(rowPoints), "由检查人员评定时的最低分"),
+            ["max"] = Described(Clone(rowPoints), "由检查人员评定时的最高分"),
+        }, "id", "label");
+        var grid = Closed(new JsonObject
+        {
+            ["id"] = Described(Clone(id), "行编号，如 province"),
+            ["label"] = Text("行名称，如 省级"),
+            ["cells"] = new JsonObject { ["type"] = "object", ["additionalProperties"] = Clone(rowPoints), ["description"] = "各列的得分；没有的列即不存在该组合" },
+        }, "id", "label", "cells");
+        return Closed(new JsonObject
+        {
+            ["id"] = Described(Clone(id), "表编号，如 volunteer_hours"),
+            ["measure"] = new JsonObject
+            {
+                ["enum"] = new JsonArray("count", "amount", "percent", "met", "missing", "category", "grid"),
+                ["description"] = "按什么查：count（个数）、amount（数量，如小时）、percent（百分比）、met / missing（符合 / 缺少的项目数）、category（类别）、grid（二维表）",
+            },
+            ["unit"] = Text("得分说明中数值后的单位，如 小时、场"),
+            ["rows"] = new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = new JsonObject { ["anyOf"] = new JsonArray(band, category, grid) }, ["description"] = "各行" },
+            ["columns"] = new JsonObject
+            {
+                ["type"] = "array",
+                ["items"] = Closed(new JsonObject { ["id"] = Described(Clone(id), "列编号"), ["label"] = Text("列名称") }, "id", "label"),
+                ["description"] = "二维表的列（仅 grid）",
+            },
+        }, "id", "measure", "rows");
     }
 
     /// <summary>One rubric's evidence: its lines and keys, each key's allowed values, <c>~</c> (not given) everywhere.</summary>
@@ -156,7 +211,28 @@ internal static partial class JsonSchemas
         EvidenceValueKind.ItemIds => new JsonObject
         {
             ["type"] = new JsonArray("array", "null"),
-            ["items"] = new JsonObject { ["enum"] = Strings(field.Allowed), ["description"] = "缺少的项目：" + Labels(field) },
+            ["items"] = new JsonObject { ["enum"] = Strings(field.Allowed), ["description"] = (field.ListsMet ? "符合的项目：" : "缺少的项目：") + Labels(field) },
+        },
+        EvidenceValueKind.Category => new JsonObject
+        {
+            ["oneOf"] = new JsonArray(
+                new JsonObject { ["enum"] = Strings(field.Allowed), ["description"] = "类别：" + Labels(field) },
+                Closed(new JsonObject
+                {
+                    ["category"] = new JsonObject { ["enum"] = Strings(field.Allowed), ["description"] = "类别：" + Labels(field) },
+                    ["points"] = new JsonObject { ["type"] = "number", ["description"] = "由检查人员评定的分值（在该类别的区间内）" },
+                }, "category"),
+                new JsonObject { ["type"] = "null" }),
+        },
+        EvidenceValueKind.Grid => new JsonObject
+        {
+            ["type"] = new JsonArray("array", "null"),
+            ["items"] = Closed(new JsonObject
+            {
+                ["item"] = new JsonObject { ["type"] = "string", ["minLength"] = 1, ["description"] = "名称，如 报道标题" },
+                ["row"] = new JsonObject { ["enum"] = Strings(field.Allowed), ["description"] = "行：" + Labels(field) },
+                ["column"] = new JsonObject { ["enum"] = Strings(field.Columns), ["description"] = "列" },
+            }, "item", "row", "column"),
         },
         _ => [],
     };

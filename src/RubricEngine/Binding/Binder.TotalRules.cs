@@ -10,11 +10,11 @@ internal static partial class Binder
 {
     /// <summary>A criterion with one <c>rule</c>, or with <c>rules</c>: then bound once per declared unit type.</summary>
     private static BoundCriterion? BindCriterionOrVariants(CriterionSyntax criterion, ImmutableArray<(string Id, string Label)> levels,
-        TotalRulesSyntax total, List<Diagnostic> diagnostics)
+        TableScope tables, TotalRulesSyntax total, List<Diagnostic> diagnostics)
     {
         if (criterion.Variants.IsEmpty)
         {
-            return BindCriterion(criterion, levels, diagnostics);
+            return BindCriterion(criterion, levels, tables, diagnostics);
         }
 
         var reportedBefore = diagnostics.Count;
@@ -45,7 +45,7 @@ internal static partial class Binder
         var bound = new List<(RuleVariantSyntax Variant, BoundCriterion? Criterion)>();
         foreach (var variant in criterion.Variants)
         {
-            bound.Add((variant, BindCriterion(criterion with { Rule = variant.Rule, RuleSource = variant.Source, Variants = [] }, levels, diagnostics)));
+            bound.Add((variant, BindCriterion(criterion with { Rule = variant.Rule, RuleSource = variant.Source, Variants = [] }, levels, tables, diagnostics)));
         }
 
         if (diagnostics.HasErrorsSince(reportedBefore) || bound.Any(b => b.Criterion is null))

@@ -20,6 +20,7 @@ internal static partial class Binder
     {
         var reportedBefore = diagnostics.Count;
         var levels = BindLevels(rubric, diagnostics);
+        var tables = TableBinder.Bind(rubric, (names, what, inLine) => CheckDuplicates(names, what, diagnostics, inLine), diagnostics);
         var declared = rubric.Sections.Select(s => s.Name.Value).Concat(rubric.SectionsWithoutPoints).ToHashSet(StringComparer.Ordinal);
         CheckDuplicates(rubric.Sections.Select(s => s.Name), "section", diagnostics);
         CheckDuplicates(rubric.Lines.Select(l => l.Id).Concat(rubric.IncompleteLines.Where(l => l.Id is not null).Select(l => l.Id!.Value))
@@ -33,7 +34,7 @@ internal static partial class Binder
         foreach (var line in rubric.Lines)
         {
             CheckSection(line.Id.Value, line.Section, declared, named, rubric.SectionsComplete, meant, diagnostics);
-            if (BindLine(line, levels, rubric.Rounding, rubric.TotalRules, diagnostics) is { } bound)
+            if (BindLine(line, levels, tables, rubric.Rounding, rubric.TotalRules, diagnostics) is { } bound)
             {
                 lines.Add(bound);
             }
@@ -50,7 +51,7 @@ internal static partial class Binder
             CheckDuplicates(line.Criteria.SelectMany(c => c.Keys), "evidence key", diagnostics, line.Id?.Value);
             foreach (var criterion in line.Criteria)
             {
-                BindCriterionOrVariants(criterion, levels, rubric.TotalRules, diagnostics);
+                BindCriterionOrVariants(criterion, levels, tables, rubric.TotalRules, diagnostics);
             }
         }
 
@@ -107,14 +108,14 @@ internal static partial class Binder
         return [.. rubric.Levels.Select(l => (l.Id.Value, l.Label))];
     }
 
-    private static BoundLine? BindLine(LineSyntax line, ImmutableArray<(string Id, string Label)> levels, RoundingSyntax rounding, TotalRulesSyntax total,
+    private static BoundLine? BindLine(LineSyntax line, ImmutableArray<(string Id, string Label)> levels, TableScope tables, RoundingSyntax rounding, TotalRulesSyntax total,
         List<Diagnostic> diagnostics)
     {
         CheckDuplicates(line.Criteria.SelectMany(c => c.Keys), "evidence key", diagnostics, line.Id.Value);
         var criteria = ImmutableArray.CreateBuilder<BoundCriterion>();
         foreach (var criterion in line.Criteria)
         {
-            if (BindCriterionOrVariants(criterion, levels, total, diagnostics) is { } bound)
+            if (BindCriterionOrVariants(criterion, levels, tables, total, diagnostics) is { } bound)
             {
                 criteria.Add(bound);
             }
@@ -145,7 +146,8 @@ internal static partial class Binder
             maximum is { } m ? Numbers.Normalize(Math.Round(Math.Max(0m, m), rounding.Decimals, rounding.Mode)) : null);
     }
 
-    private static BoundCriterion? BindCriterion(CriterionSyntax criterion, ImmutableArray<(string Id, string Label)> levels, List<Diagnostic> diagnostics)
+    private static BoundCriterion? BindCriterion(CriterionSyntax criterion, ImmutableArray<(string Id, string Label)> levels, TableScope tables,
+        List<Diagnostic> diagnostics)
     {
         var rule = criterion.Rule;
         var source = criterion.RuleSource;
@@ -160,12 +162,18 @@ internal static partial class Binder
             return null;
         }
 
+        var table = BindTableReference(criterion, function, tables, diagnostics, out var tableUnreadable);
         CheckArguments(function, call, source, diagnostics);
         var (cap, floor, isBonus, isUncapped, options, optionArguments) = BindModifiers(rule, function, source, diagnostics);
-        CheckKeysAndItems(criterion, function, diagnostics);
-        if (diagnostics.HasErrorsSince(reportedBefore))
+        CheckKeysAndItems(criterion, function, table, diagnostics);
+        if (diagnostics.HasErrorsSince(reportedBefore) || tableUnreadable)
         {
             return null;
+        }
+
+        if (LookupFunction.ReadsItems(table))
+        {
+            TableBinder.CheckItemRows(table!, criterion.Keys[0].Value, criterion.Items.Length, diagnostics);
         }
 
         var context = new BindContext(
@@ -179,6 +187,7 @@ internal static partial class Binder
         {
             OptionArguments = optionArguments,
             Unit = criterion.Unit?.Value,
+            Table = table,
         };
         if (function.Check(context) is { } problem)
         {
@@ -345,8 +354,53 @@ internal static partial class Binder
         return (cap, floor, seen.Contains(Modifiers.Bonus), isUncapped, options.ToImmutable(), optionArguments.ToImmutable());
     }
 
-    private static void CheckKeysAndItems(CriterionSyntax criterion, ScoringFunction function, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// The table a <c>lookup()</c> reads: RE0209 when it names none or one the rubric does not have, and when another
+    /// function names a table. <paramref name="unreadable"/> is set when the table exists but could not be read: its own
+    /// error is the one to fix.
+    /// </summary>
+    private static TableSyntax? BindTableReference(CriterionSyntax criterion, ScoringFunction function, TableScope tables, List<Diagnostic> diagnostics,
+        out bool unreadable)
     {
+        unreadable = false;
+        var isLookup = function is LookupFunction;
+        var ids = tables.ById.Keys.Concat(tables.Unreadable).Distinct().Order(StringComparer.Ordinal).ToList();
+        var declared = ids.Count == 0 ? MessageText.Of("NoTables") : MessageText.Of("DeclaredTables", string.Join(", ", ids));
+        if (criterion.Table is not { } named)
+        {
+            if (isLookup)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, criterion.RuleSource.PositionOf(criterion.Rule.Call.Span.Offset),
+                    MessageText.Of("LookupNeedsTable", criterion.Keys[0].Value, declared)));
+            }
+
+            return null;
+        }
+
+        if (!isLookup)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, named.Span, MessageText.Of("TableOnlyForLookup", function.Name, named.Value)));
+            return null;
+        }
+
+        if (tables.ById.TryGetValue(named.Value, out var table))
+        {
+            return table;
+        }
+
+        unreadable = tables.Unreadable.Contains(named.Value);
+        if (!unreadable)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, named.Span,
+                MessageText.Of("UnknownTable", named.Value, Suggestions.DidYouMean(named.Value, ids), declared)));
+        }
+
+        return null;
+    }
+
+    private static void CheckKeysAndItems(CriterionSyntax criterion, ScoringFunction function, TableSyntax? table, List<Diagnostic> diagnostics)
+    {
+        var needsItems = function.NeedsItems || LookupFunction.ReadsItems(table);
         var roles = function.KeyRoles;
         if (criterion.Keys.Length != roles.Length)
         {
@@ -356,17 +410,20 @@ internal static partial class Binder
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, criterion.Keys[0].Span, message));
         }
 
-        if (function.NeedsItems && !criterion.HasItems)
+        if (needsItems && !criterion.HasItems)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, criterion.Span,
-                MessageText.Of("NeedsItems", function.Name)));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, criterion.Span, table is not null
+                ? MessageText.Of("TableNeedsItems", table.Id.Value, table.Measure.ToString().ToLowerInvariant())
+                : MessageText.Of("NeedsItems", function.Name)));
         }
-        else if (!function.NeedsItems && criterion.HasItems)
+        else if (!needsItems && criterion.HasItems && !(function is LookupFunction && table is null))
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, criterion.Items.FirstOrDefault().Span is { File: not null } s ? s : criterion.Span,
-                MessageText.Of("ItemsNotUsed", function.Name)));
+                table is not null
+                    ? MessageText.Of("TableItemsNotUsed", table.Id.Value, table.Measure.ToString().ToLowerInvariant())
+                    : MessageText.Of("ItemsNotUsed", function.Name)));
         }
-        else if (function.NeedsItems)
+        else if (needsItems)
         {
             CheckDuplicates(criterion.Items, "item id", diagnostics);
         }

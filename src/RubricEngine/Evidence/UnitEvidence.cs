@@ -114,7 +114,22 @@ public abstract record EvidenceFact
     /// <summary>Ids of the criterion's items that are missing, for <c>per_missing</c>.</summary>
     /// <param name="Values">The item ids, from the criterion's <c>items</c>.</param>
     public sealed record MissingItems(ImmutableArray<string> Values) : EvidenceFact;
+
+    /// <summary>A row of a category table, for <c>lookup()</c> on a <c>measure: category</c> table.</summary>
+    /// <param name="Id">The row id, e.g. <c>excellent</c>.</param>
+    /// <param name="Points">The points an inspector chose, for a row scored within a range (<c>min</c>–<c>max</c>); null for a fixed row.</param>
+    public sealed record Category(string Id, decimal? Points = null) : EvidenceFact;
+
+    /// <summary>Things placed in the cells of a grid table, for <c>lookup()</c> on a <c>measure: grid</c> table.</summary>
+    /// <param name="Values">The placements.</param>
+    public sealed record Grid(ImmutableArray<GridPlacement> Values) : EvidenceFact;
 }
+
+/// <summary>One thing in a cell of a grid table, for <see cref="EvidenceFact.Grid"/>.</summary>
+/// <param name="Item">The thing placed, e.g. a report's title.</param>
+/// <param name="Row">The row id, e.g. <c>province</c>.</param>
+/// <param name="Column">The column id, e.g. <c>headline</c>.</param>
+public sealed record GridPlacement(string Item, string Row, string Column);
 
 /// <summary>One publication of an item at a level, for <see cref="EvidenceFact.Publications"/>.</summary>
 /// <param name="Item">The item published, e.g. <c>tea-lecture</c>.</param>

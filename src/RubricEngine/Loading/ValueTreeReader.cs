@@ -157,6 +157,15 @@ internal static class ValueTreeReader
         EvidenceFact.Publications publications => List(publications.Values, file, path, (p, at) => new MappingNode(
             [Entry(file, at, "item", Text(p.Item, file, $"{at}.item")), Entry(file, at, "level", Text(p.Level, file, $"{at}.level"))],
             SourceSpan.AtPath(file, at))),
+        EvidenceFact.Category { Points: null } category => Text(category.Id, file, path),
+        EvidenceFact.Category category => new MappingNode(
+            [Entry(file, path, "category", Text(category.Id, file, $"{path}.category")),
+                Entry(file, path, "points", Plain(Numbers.Format(category.Points!.Value), file, $"{path}.points"))],
+            SourceSpan.AtPath(file, path)),
+        EvidenceFact.Grid grid => List(grid.Values, file, path, (g, at) => new MappingNode(
+            [Entry(file, at, "item", Text(g.Item, file, $"{at}.item")), Entry(file, at, "row", Text(g.Row, file, $"{at}.row")),
+                Entry(file, at, "column", Text(g.Column, file, $"{at}.column"))],
+            SourceSpan.AtPath(file, at))),
         _ => throw new ArgumentException($"unknown kind of evidence fact: {fact.GetType().Name}", nameof(fact)),
     };
 

@@ -13,12 +13,12 @@ namespace RubricEngine.Parsing;
 /// </summary>
 internal static partial class RubricSyntaxReader
 {
-    private static readonly string[] RubricKeys = ["id", "title", "source", "version", "effective", "total", "rounding", "levels", "sections", "lines", "unit_types", "vetoes", "grades"];
+    private static readonly string[] RubricKeys = ["id", "title", "source", "version", "effective", "total", "rounding", "levels", "tables", "sections", "lines", "unit_types", "vetoes", "grades"];
     private static readonly string[] RoundingKeys = ["decimals", "mode"];
     private static readonly string[] LevelKeys = ["id", "label"];
     private static readonly string[] SectionKeys = ["name", "points"];
     private static readonly string[] LineKeys = ["id", "section", "content", "points", "check", "standard", "criteria"];
-    private static readonly string[] CriterionKeys = ["key", "keys", "label", "points", "items", "rule", "rules", "unit", "levels"];
+    private static readonly string[] CriterionKeys = ["key", "keys", "label", "points", "items", "rule", "rules", "unit", "levels", "table"];
     private static readonly string[] ItemKeys = ["id", "label"];
     private static readonly Dictionary<string, MidpointRounding> RoundingModes = new()
     {
@@ -49,6 +49,8 @@ internal static partial class RubricSyntaxReader
         var rounding = ReadRounding(reader, diagnostics);
         var levels = ReadList(reader, "levels", required: false, limits.MaxLines, diagnostics, node => ReadLevel(node, diagnostics));
         var totalRules = ReadTotalRules(reader, limits, diagnostics);
+        var unreadableTables = new List<string>();
+        var tables = ReadList(reader, "tables", required: false, limits.MaxLines, diagnostics, node => ReadTable(node, limits, diagnostics, unreadableTables));
         var sectionsWithoutPoints = new List<string>();
         var sectionsRead = 0;
         var sections = ReadList(reader, "sections", required: true, limits.MaxLines, diagnostics,
@@ -62,6 +64,8 @@ internal static partial class RubricSyntaxReader
         {
             Version = version,
             Effective = effective,
+            Tables = tables,
+            UnreadableTables = [.. unreadableTables],
             IsComplete = !diagnostics.HasErrorsSince(reportedBefore) && id is not null && title is not null && source is not null && total is not null,
             IncompleteLines = [.. incomplete],
             SectionsWithoutPoints = [.. sectionsWithoutPoints],
@@ -131,6 +135,10 @@ internal static partial class RubricSyntaxReader
 
     private static LevelSyntax? ReadLevel(TreeNode node, List<Diagnostic> diagnostics) =>
         ReadLabelled(node, "WhatLevel", "WhatLevelId", "id", LevelKeys, diagnostics) is ({ } id, { } label, _) ? new LevelSyntax(id, label) : null;
+
+    /// <summary>A mapping of exactly an id and a label (a level, a grid's column), or null after reporting what is wrong.</summary>
+    private static (Located<string> Id, string Label)? ReadIdAndLabel(TreeNode node, string what, string whatId, List<Diagnostic> diagnostics) =>
+        ReadLabelled(node, what, whatId, "id", LevelKeys, diagnostics) is ({ } id, { } label, _) ? (id, label) : null;
 
     /// <param name="withoutPoints">Receives the names of sections whose points cannot be read.</param>
     /// <param name="read">Counts the sections whose name was read, so the caller knows whether any is unknown.</param>
@@ -288,6 +296,7 @@ internal static partial class RubricSyntaxReader
 
         var levelsNode = reader.Node("levels", required: false);
         var levels = ReadList(reader, "levels", required: false, limits.MaxLines, diagnostics, level => ReadLevel(level, diagnostics));
+        var table = reader.Node("table", required: false) is { } tableNode ? Identifier(tableNode, MessageText.Quoted("table"), diagnostics) : null;
         if (keys.Count == 0 || label is null || points is null || ruleSource is null || rule is null
             || (levelsNode is not null && (levelsNode is not SequenceNode levelList || levelList.Items.Length != levels.Length)))
         {
@@ -301,6 +310,7 @@ internal static partial class RubricSyntaxReader
             LevelsSpan = levelsNode?.Span,
             Variants = variants,
             RulesSpan = rulesNode is null ? default : reader.KeyNode("rules")!.Span,
+            Table = table,
         };
     }
 

@@ -36,6 +36,12 @@ internal sealed record RubricSyntax(
     /// <summary>The date the version takes effect, when given.</summary>
     public DateOnly? Effective { get; init; }
 
+    /// <summary>The lookup tables (<c>tables:</c>) that could be read.</summary>
+    public ImmutableArray<TableSyntax> Tables { get; init; } = [];
+
+    /// <summary>Ids of tables with a reading error: a criterion naming one is not told it does not exist.</summary>
+    public ImmutableArray<string> UnreadableTables { get; init; } = [];
+
     /// <summary>True when the reader found no error: only then may the rubric be compiled.</summary>
     public bool IsComplete { get; init; } = true;
 
@@ -109,4 +115,6 @@ internal sealed record CriterionSyntax(
 
     /// <summary>Where <c>rules</c> is written, for the errors about the mapping as a whole.</summary>
     public SourceSpan RulesSpan { get; init; }
+    /// <summary>The table <c>lookup()</c> reads (<c>table:</c>), where the criterion names one.</summary>
+    public Located<string>? Table { get; init; }
 }

@@ -92,7 +92,8 @@ public sealed partial class ScoreRangeProperties
             }
 
             var baseCriteria = compiled.Criteria.Where(c => !c.IsBonus).ToList();
-            var lowest = Math.Max(0m, baseCriteria.Sum(c => c.Range.Min ?? 0m));
+            // A minimum of null is unbounded below (a grid with a negative cell): then only the line's own floor, 0, holds.
+            var lowest = baseCriteria.Any(c => c.Range.Min is null) ? 0m : Math.Max(0m, baseCriteria.Sum(c => c.Range.Min!.Value));
             line.Score.Should().BeGreaterThanOrEqualTo(Math.Round(lowest, rubric.Decimals, rubric.Rounding), because);
             if (line.Maximum is { } lineMaximum)
             {
@@ -128,7 +129,27 @@ public sealed partial class ScoreRangeProperties
 
         """;
 
+    /// <param name="Shape">The function's name, or for lookup() the table it reads.</param>
     private sealed record CriterionSpec(string Rule, decimal Points, bool IsBonus, string Shape);
+
+    /// <summary>
+    /// The tables of every generated rubric: bands on each measure with inclusive and exclusive ends, a gap, negative
+    /// rows and shares; categories with a range row; a grid with a negative cell.
+    /// </summary>
+    private const string Tables = """
+        tables:
+          - { id: hours, measure: amount, unit: 小时, rows: [{ from: 100, below: 150, points: 30 }, { from: 150, below: 200, points: 40 }, { from: 200, points: 50 }] }
+          - { id: events, measure: count, rows: [{ from: 1, to: 2, points: 1 }, { from: 3, to: 5, points: 2.5 }, { from: 8, points: -1 }] }
+          - { id: survey, measure: percent, rows: [{ from: 95%, share: 100%, grade: A }, { from: 80%, below: 95%, share: 66%, grade: B }, { from: 70%, below: 80%, share: 33.3%, grade: C }] }
+          - { id: met, measure: met, rows: [{ from: 3, share: 100% }, { from: 1, to: 2, share: 50% }] }
+          - { id: missing, measure: missing, rows: [{ to: 0, points: 4 }, { from: 1, to: 1, points: 2 }, { from: 2, points: -1.5 }] }
+          - { id: grade, measure: category, rows: [{ id: excellent, label: 优秀, share: 100% }, { id: good, label: 良好, share: 50% }, { id: fail, label: 不合格, min: -2, max: -1 }] }
+          - id: media
+            measure: grid
+            columns: [{ id: headline, label: 头版头条 }, { id: alone, label: 单独 }]
+            rows: [{ id: province, label: 省, cells: { headline: 20, alone: 10 } }, { id: city, label: 市, cells: { alone: -0.5 } }]
+
+        """;
 
     private static Gen<CriterionSpec> Criterion()
     {
@@ -149,10 +170,15 @@ public sealed partial class ScoreRangeProperties
             from a in amount from b in amount from c in amount from d in amount select ($"tiered({N(a)}, {N(b)}, {N(c)}, {N(d)})", (decimal?)null),
             amount.Select(d => ($"per_missing({N(-d)})", (decimal?)null)),
             from a in amount from b in amount select ($"judged({N(Math.Min(a, b))}, {N(Math.Max(a, b))})", (decimal?)Math.Max(a, b)),
-            Gen.Constant(("deduction()", (decimal?)0m)));
+            Gen.Constant(("deduction()", (decimal?)0m)),
+            // lookup() on one of the tables every generated rubric declares (Tables), with the most it gives: a share table
+            // gives at most the criterion's points, so 6 (a drawn points value) fits it; a grid has no most.
+            Gen.Elements(("hours", 50m), ("events", 2.5m), ("survey", 6m), ("met", 6m), ("missing", 4m), ("grade", 6m), ("media", -1m))
+                .Select(t => ($"lookup():{t.Item1}", t.Item2 < 0 ? null : (decimal?)t.Item2)));
         var limit = Gen.Elements(-2m, 0m, 0.5m, 1m, 2m, 3m, 5m, 9m, 20m);
         return from called in call
-               let rule = called.Item1
+               let rule = called.Item1.Split(':')[0]
+               let table = called.Item1.Contains(':', StringComparison.Ordinal) ? called.Item1.Split(':')[1] : null
                from cap in Gen.Elements(false, true, false).SelectMany(given => limit.Select(v => given ? $" cap {N(v)}" : ""))
                from floor in Gen.Elements(false, true).SelectMany(given => limit.Select(v => given ? $" floor {N(v)}" : ""))
                from bonus in Gen.Elements(false, false, false, true)
@@ -163,7 +189,7 @@ public sealed partial class ScoreRangeProperties
                let points = fits && called.Item2 is { } most ? most : drawn
                let isTiered = rule.StartsWith("tiered", StringComparison.Ordinal)
                let text = (uncapped ? "uncapped " : "") + rule + cap + floor + (bonus ? " bonus" : "") + (isTiered && maxPerItem ? " max_per_item" : "")
-               select new CriterionSpec(text, bonus ? 0m : points, bonus, rule[..rule.IndexOf('(')]);
+               select new CriterionSpec(text, bonus ? 0m : points, bonus, table ?? rule[..rule.IndexOf('(')]);
     }
 
     /// <summary>
@@ -210,7 +236,7 @@ public sealed partial class ScoreRangeProperties
             total: {{N(total)}}
             rounding: { decimals: {{decimals}}, mode: {{mode}} }
             levels: [{ id: county, label: 县级 }, { id: city, label: 市级 }, { id: province, label: 省级 }, { id: national, label: 国家级 }]
-            sections: [{ name: 测试, points: {{N(total)}} }]
+            {{Tables}}sections: [{ name: 测试, points: {{N(total)}} }]
             lines:
 
             """));
@@ -225,7 +251,9 @@ public sealed partial class ScoreRangeProperties
                 {
                     "ratio" => $"keys: [part{j}, whole{j}]",
                     "per_missing" or "all_of" => $"key: k{j}, items: [a, b, c]",
+                    "met" or "missing" => $"key: k{j}, items: [a, b, c], table: {c.Shape}",
                     "per_item" or "per_amount" => $"key: k{j}, unit: 场",
+                    "hours" or "events" or "survey" or "grade" or "media" => $"key: k{j}, table: {c.Shape}",
                     _ => $"key: k{j}",
                 };
                 text.Append(CultureInfo.InvariantCulture, $"      {{ {keys}, label: 标签{j}, points: {N(c.Points)}, rule: '{c.Rule}' }},\n");
@@ -288,13 +316,36 @@ public sealed partial class ScoreRangeProperties
         EvidenceKind.Count => N(random.Next((int)slot.Min, (int)Math.Min(slot.Max ?? 60, 60) + 1)),
         // A measure's amount: mostly near its quotas and thresholds (0–200, three decimals), now and then its largest value.
         EvidenceKind.Amount when slot.Max == 1_000_000m => random.Next(20) == 0 ? "1000000" : N(random.Next(0, 200_001) / 1000m),
+        // Half the amounts are hours 0–300 to one decimal, where the hours table's bands lie.
+        EvidenceKind.Amount when random.Next(2) == 0 => N(Math.Clamp(random.Next(0, 3_001) / 10m, slot.Min, slot.Max ?? 300m)),
         EvidenceKind.Amount => N(Math.Min(slot.Max ?? 20m, slot.Min + random.Next(0, 2_001) / 1000m * ((slot.Max ?? 20m) - slot.Min))),
-        EvidenceKind.Percent => random.Next(20) == 0 ? "1000%" : N(random.Next(0, 15_001) / 100m) + "%",
+        // A percentage: half near the survey table's bands (0–110%, one decimal), now and then the largest, 1000%.
+        EvidenceKind.Percent => random.Next(20) == 0 ? "1000%"
+            : random.Next(2) == 0 ? N(random.Next(0, 1_101) / 10m) + "%" : N(random.Next(0, 15_001) / 100m) + "%",
         EvidenceKind.Publications => "[" + string.Join(", ", Enumerable.Range(0, random.Next(0, 6))
             .Select(_ => $"{{ item: p{random.Next(3)}, level: {slot.Allowed[random.Next(slot.Allowed.Length)]} }}")) + "]",
         EvidenceKind.ItemIds => "[" + string.Join(", ", slot.Allowed.Where(_ => random.Next(2) == 0)) + "]",
+        EvidenceKind.Category => Category(slot, random),
+        EvidenceKind.Grid => "[" + string.Join(", ", Enumerable.Range(0, random.Next(0, 5)).Select(i => GridEntry(slot, random, i))) + "]",
         _ => throw new InvalidOperationException(slot.Kind.ToString()),
     };
+
+    /// <summary>A row id, or for a row scored within a range, <c>{ category, points }</c> with points inside it.</summary>
+    private static string Category(EvidenceSlot slot, Random random)
+    {
+        var row = slot.Choices!.Rows[random.Next(slot.Choices.Rows.Length)];
+        return row.Min is { } min && row.Max is { } max
+            ? $"{{ category: {row.Id}, points: {N(min + random.Next(0, 11) / 10m * (max - min))} }}"
+            : row.Id;
+    }
+
+    /// <summary>An entry naming a cell that exists.</summary>
+    private static string GridEntry(EvidenceSlot slot, Random random, int number)
+    {
+        var row = slot.Choices!.Rows[random.Next(slot.Choices.Rows.Length)];
+        var column = slot.Choices.Columns[row.Columns[random.Next(row.Columns.Length)]].Id;
+        return $"{{ item: e{number}, row: {row.Id}, column: {column} }}";
+    }
 
     private static string Periods(int count, Random random) =>
         "[" + string.Join(", ", Enumerable.Range(1, count).Where(_ => random.Next(2) == 0).Select(N)) + "]";

@@ -21,6 +21,7 @@ internal static class FunctionCatalogue
         new AllOfFunction(),
         new JudgedFunction(),
         new DeductionFunction(),
+        new LookupFunction(),
     ];
 
     public static FrozenDictionary<string, ScoringFunction> ByName { get; } = All.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);

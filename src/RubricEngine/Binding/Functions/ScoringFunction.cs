@@ -19,6 +19,9 @@ internal sealed record BindContext(
     ImmutableArray<(string Key, SourceSpan Span)> Keys,
     ImmutableArray<string> ItemLabels = default)
 {
+    /// <summary>The table <c>lookup()</c> reads; null for every other function.</summary>
+    public TableSyntax? Table { get; init; }
+
     /// <summary>Each item's label for people, its id where the rubric gives none.</summary>
     public ImmutableArray<string> LabelsOfItems => ItemLabels.IsDefault ? Items : ItemLabels;
 
