@@ -180,6 +180,18 @@ public sealed class Rubric
     public static ImmutableArray<string> BuiltInIds => BuiltInRubrics.Ids;
 
     /// <summary>
+    /// The YAML text of a built-in rubric, as shipped: for tools that show or copy it (the playground of
+    /// <c>rubric serve</c> opens it in its editor). Null when <paramref name="id"/> is not one of <see cref="BuiltInIds"/>.
+    /// </summary>
+    /// <param name="id">A built-in id, one of <see cref="BuiltInIds"/>.</param>
+    /// <returns>The rubric's YAML, or null.</returns>
+    public static string? BuiltInText(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return BuiltInIds.Contains(id, StringComparer.Ordinal) ? BuiltInRubrics.Read(id, BuiltInRubrics.FileOf(id), LoadLimits.Default, []) : null;
+    }
+
+    /// <summary>
     /// Loads a rubric built into the library (the county rubrics of 西实践发〔2022〕4号), with no file on disk.
     /// Diagnostics name it <c>&lt;built-in&gt;/village.yaml</c>; the shipped rubrics load with warnings only.
     /// </summary>
