@@ -241,6 +241,33 @@ public sealed class Rubric
         return card is not null;
     }
 
+    /// <summary>
+    /// Reads evidence text (YAML, or JSON when <paramref name="file"/> ends in <c>.json</c>) as a JSON value, after the
+    /// same checks as scoring it: for tools that edit evidence rather than score it (the playground of
+    /// <c>rubric serve</c> loads a YAML evidence file into its form this way). Quoted text stays text; plain scalars
+    /// become booleans and numbers as in the evidence file's own reading.
+    /// </summary>
+    /// <param name="text">The evidence.</param>
+    /// <param name="file">The name diagnostics give for it.</param>
+    /// <param name="evidence">The evidence as a JSON object, when it has no errors.</param>
+    /// <param name="diagnostics">Errors, or the warnings scoring it would give.</param>
+    /// <returns>True when the evidence has no errors.</returns>
+    public bool TryReadEvidenceText(string text, string file, [NotNullWhen(true)] out JsonNode? evidence, out ImmutableArray<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(file);
+        evidence = null;
+        if (!TryScoreText(text, file, out _, out diagnostics))
+        {
+            return false;
+        }
+
+        var found = new List<Diagnostic>();
+        evidence = Guard(found, file, () => TreeReader.Read(text, file, Limits, found) is { } tree ? TreeJson.Of(tree) : null);
+        diagnostics = diagnostics.AddRange(found);
+        return evidence is not null;
+    }
+
     /// <summary>Scores evidence read from a stream (to its end, up to <see cref="LoadLimits.MaxFileBytes"/>; not closed).</summary>
     /// <param name="stream">The evidence as UTF-8 bytes, YAML or JSON.</param>
     /// <param name="file">The name diagnostics give for it; a name ending in <c>.json</c> is read as JSON.</param>

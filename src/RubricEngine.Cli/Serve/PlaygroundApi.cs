@@ -49,6 +49,7 @@ internal sealed class PlaygroundApi(ServeOptions options, RootFolder root, strin
         app.MapPost("/api/check", Check);
         app.MapPost("/api/score", Score);
         app.MapPost("/api/form", Form);
+        app.MapPost("/api/evidence", ReadEvidence);
         app.MapPost("/api/diff", Diff);
         app.MapPost("/api/save", Save);
     }
@@ -162,34 +163,19 @@ internal sealed class PlaygroundApi(ServeOptions options, RootFolder root, strin
     }
 
     /// <summary><c>POST /api/score</c>: the score card JSON of <c>rubric score --format json</c>, or 422 and the diagnostics.</summary>
-    private async Task Score(HttpContext context)
-    {
-        if (await ReadBody(context, PlaygroundJson.Default.RubricChoice).ConfigureAwait(false) is not { } request)
-        {
-            return;
-        }
+    private Task Score(HttpContext context) => WithEvidence(context, (rubric, request, evidence, file) =>
+        rubric.TryScoreText(evidence, file, out var card, out var diagnostics)
+            ? new Answer(StatusCodes.Status200OK, ScoreCardJson.Write(card, file: null, indented: true))
+            : Unprocessable(diagnostics, request.Lang));
 
-        if (request.Evidence is null)
-        {
-            await Error(context, StatusCodes.Status400BadRequest, "give 'evidence': the evidence as YAML or JSON text").ConfigureAwait(false);
-            return;
-        }
-
-        await Limited(context, () =>
-        {
-            var (rubric, refusal) = Choose(request);
-            if (rubric is null)
-            {
-                return refusal!;
-            }
-
-            // Text that starts with '{' is JSON evidence, as the page's form writes it; anything else is YAML.
-            var file = request.Evidence.TrimStart().StartsWith('{') ? "evidence.json" : "evidence.yaml";
-            return rubric.TryScoreText(request.Evidence, file, out var card, out var diagnostics)
-                ? new Answer(StatusCodes.Status200OK, ScoreCardJson.Write(card, file: null, indented: true))
-                : Unprocessable(diagnostics, request.Lang);
-        }).ConfigureAwait(false);
-    }
+    /// <summary>
+    /// <c>POST /api/evidence</c>: an evidence file's text (YAML or JSON) as the JSON the form fills itself from, after
+    /// the checks scoring it makes; 422 and the diagnostics when it has errors.
+    /// </summary>
+    private Task ReadEvidence(HttpContext context) => WithEvidence(context, (rubric, request, evidence, file) =>
+        rubric.TryReadEvidenceText(evidence, file, out var json, out var diagnostics)
+            ? new Answer(StatusCodes.Status200OK, Body(new EvidenceResponse(json), PlaygroundJson.Default.EvidenceResponse))
+            : Unprocessable(diagnostics, request.Lang));
 
     /// <summary><c>POST /api/form</c>: what the evidence form needs, from the rubric's public evidence description.</summary>
     private async Task Form(HttpContext context)
@@ -203,6 +189,30 @@ internal sealed class PlaygroundApi(ServeOptions options, RootFolder root, strin
         {
             var (rubric, refusal) = Choose(request);
             return rubric is null ? refusal! : new Answer(StatusCodes.Status200OK, Body(FormOf(rubric), PlaygroundJson.Default.FormResponse));
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A call that takes a rubric and evidence text: the body read, the rubric chosen, then <paramref name="work"/> with
+    /// the evidence and the name it is read under (text that starts with '{' is JSON, the form's own; else YAML).
+    /// </summary>
+    private async Task WithEvidence(HttpContext context, Func<Rubric, RubricChoice, string, string, Answer> work)
+    {
+        if (await ReadBody(context, PlaygroundJson.Default.RubricChoice).ConfigureAwait(false) is not { } request)
+        {
+            return;
+        }
+
+        if (request.Evidence is not { } evidence)
+        {
+            await Error(context, StatusCodes.Status400BadRequest, "give 'evidence': the evidence as YAML or JSON text").ConfigureAwait(false);
+            return;
+        }
+
+        await Limited(context, () =>
+        {
+            var (rubric, refusal) = Choose(request);
+            return rubric is null ? refusal! : work(rubric, request, evidence, evidence.TrimStart().StartsWith('{') ? "evidence.json" : "evidence.yaml");
         }).ConfigureAwait(false);
     }
 

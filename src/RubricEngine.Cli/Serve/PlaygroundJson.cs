@@ -51,6 +51,8 @@ internal sealed record FormField(string Key, string Kind, string Label, decimal 
 
 internal sealed record FormLine(string Id, string Section, string Content, decimal Points, decimal? Maximum, IReadOnlyList<FormField> Fields);
 
+internal sealed record EvidenceResponse(System.Text.Json.Nodes.JsonNode Evidence);
+
 internal sealed record FormResponse(string Id, string Title, decimal Total, IReadOnlyList<FormLine> Lines);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UseStringEnumConverter = true)]
@@ -65,4 +67,5 @@ internal sealed record FormResponse(string Id, string Title, decimal Total, IRea
 [JsonSerializable(typeof(SaveResponse))]
 [JsonSerializable(typeof(DiffResponse))]
 [JsonSerializable(typeof(FormResponse))]
+[JsonSerializable(typeof(EvidenceResponse))]
 internal sealed partial class PlaygroundJson : JsonSerializerContext;

@@ -107,6 +107,31 @@ public sealed class PlaygroundApiTests : CliFixture
     }
 
     [Test]
+    public async Task Evidence_reads_a_yaml_file_as_the_json_the_form_fills_itself_from()
+    {
+        await using var host = await PlaygroundHost.StartAsync();
+
+        var (status, body, _) = await host.PostAsync("/api/evidence", new { rubric_id = "village", evidence = BailongEvidence });
+
+        status.Should().Be(200);
+        var evidence = body!["evidence"]!;
+        evidence["unit"]!.GetValue<string>().Should().Be("白龙村");
+        evidence["year"]!.GetValue<decimal>().Should().Be(2022m);
+        Json(evidence["lines"]!["organization"]!).Should().Be("""{"leading_group":true,"dedicated_staff":true,"duties_on_wall":false}""");
+        Json(evidence["lines"]!["venue"]!["discretionary_deduction"]!).Should().Be("0.5");
+        Json(evidence["lines"]!["rules"]!).Should().Be("""{"missing":["duties"]}""");
+        Json(evidence["lines"]!["publicity"]!["publications"]![1]!).Should().Be("""{"item":"tea-lecture","level":"city"}""");
+
+        // The JSON it gives scores as the YAML did: 75, the README's total for 白龙村.
+        var rescored = await host.PostAsync("/api/score", new { rubric_id = "village", evidence = evidence.ToJsonString() });
+        rescored.Body!["total"]!.GetValue<decimal>().Should().Be(75m);
+
+        var bad = await host.PostAsync("/api/evidence", new { rubric_id = "village", evidence = "rubric: village\nunit: x\nlines: { lectures: { lecture_months: [13] } }\n" });
+        bad.Status.Should().Be(422);
+        bad.Body!["diagnostics"]!.AsArray().Select(d => d!["code"]!.GetValue<string>()).Should().Contain("RE0303");
+    }
+
+    [Test]
     public async Task Score_refuses_a_request_that_names_no_rubric_two_rubrics_or_an_unknown_one()
     {
         await using var host = await PlaygroundHost.StartAsync();

@@ -94,7 +94,7 @@ public sealed class PlaygroundBrowserTests : CliFixture
         // Unticking takes its 2 points away; loading the exported file brings the form, and the total, back.
         await page.UncheckAsync("input[name='organization.leading_group']");
         await ExpectTotal(page, "19.5");
-        await page.SetInputFilesAsync("#load-evidence", Temp.File("白龙村.json"));
+        await page.SetInputFilesAsync("#load-evidence", Temp.File("白龙村.yaml")); // the YAML export, read back by the engine
         await ExpectTotal(page, "21.5");
         (await page.IsCheckedAsync("input[name='organization.leading_group']")).Should().BeTrue();
         session.Problems.Should().BeEmpty();

@@ -9,7 +9,7 @@ const texts = {
     title: 'RubricEngine 考核细则工作台', editorTab: '编辑细则', formTab: '填写材料', language: '语言',
     open: '打开', saveTo: '保存到', save: '保存', saveWithErrors: '有错误也保存', diff: '与已保存的比较',
     problems: '问题', maxima: '各行分值', line: '行', points: '分值', maximum: '最高可得', changes: '改动',
-    unit: '单位', year: '年度', exportJson: '导出 JSON', exportYaml: '导出 YAML', loadEvidence: '载入材料（JSON）',
+    unit: '单位', year: '年度', exportJson: '导出 JSON', exportYaml: '导出 YAML', loadEvidence: '载入材料',
     total: '总分', noProblems: '没有问题', saved: '已保存', hasErrors: '有错误，未保存；勾选“有错误也保存”可强制保存',
     noChanges: '与已保存的文件相同', builtIn: '内置', months: '月', quarter: '季度', add: '添加', remove: '删除',
     item: '项目', level: '级别', checking: '检查中…', missing: '缺项', base: '基础分', bonus: '加分',
@@ -18,7 +18,7 @@ const texts = {
     title: 'RubricEngine rubric playground', editorTab: 'Edit rubric', formTab: 'Fill evidence', language: 'Language',
     open: 'Open', saveTo: 'Save to', save: 'Save', saveWithErrors: 'save with errors', diff: 'What changed',
     problems: 'Problems', maxima: 'Points per line', line: 'line', points: 'points', maximum: 'maximum', changes: 'Changes',
-    unit: 'Unit', year: 'Year', exportJson: 'Export JSON', exportYaml: 'Export YAML', loadEvidence: 'Load evidence (JSON)',
+    unit: 'Unit', year: 'Year', exportJson: 'Export JSON', exportYaml: 'Export YAML', loadEvidence: 'Load evidence',
     total: 'Total', noProblems: 'no problems', saved: 'saved', hasErrors: 'has errors, not saved; tick "save with errors" to save anyway',
     noChanges: 'the same as the saved file', builtIn: 'built-in', months: 'month', quarter: 'quarter', add: 'Add', remove: 'Remove',
     item: 'item', level: 'level', checking: 'checking…', missing: 'missing', base: 'base', bonus: 'bonus',
@@ -399,7 +399,12 @@ $('export-json').addEventListener('click', () => download(`${form.id}-evidence.j
 $('export-yaml').addEventListener('click', () => download(`${form.id}-evidence.yaml`, yamlOf(evidence()), 'application/yaml'));
 $('load-evidence').addEventListener('change', async event => {
   const file = event.target.files[0];
-  if (file) fill(JSON.parse(await file.text()));
+  if (!file) return;
+  // Read by the engine, YAML or JSON alike, with the same checks as scoring it; errors are shown as the card's are.
+  const { status, data } = await api('POST', '/api/evidence', Object.assign(choice($('form-rubric').value), { evidence: await file.text(), lang }));
+  event.target.value = '';
+  if (status === 200) { fill(data.evidence); return; }
+  $('card-problems').replaceChildren(...(data.diagnostics || [{ message: data.error }]).map(d => element('li', { text: d.code ? `${file.name}(${d.line},${d.column}): ${d.code} ${d.message}` : d.message })));
 });
 
 translate();
