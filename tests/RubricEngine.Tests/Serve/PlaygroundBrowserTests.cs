@@ -100,6 +100,38 @@ public sealed class PlaygroundBrowserTests : CliFixture
         session.Problems.Should().BeEmpty();
     }
 
+    [Test]
+    public async Task A_kind_of_evidence_the_page_does_not_know_gets_a_text_field_with_its_description()
+    {
+        await using var session = await BrowserSession.OpenAsync(Temp.Path);
+        var page = session.Page;
+        // A newer engine may describe a kind this page has no widget for (a percentage, say): the form description is
+        // given one such field, as that engine would send it.
+        await page.RouteAsync("**/api/form", async route =>
+        {
+            var response = await route.FetchAsync();
+            var form = JsonNode.Parse(await response.TextAsync())!;
+            form["lines"]![0]!["fields"]!.AsArray().Add(new JsonObject
+            {
+                ["key"] = "registered_share", ["kind"] = "Percent", ["label"] = "注册志愿者占比", ["min"] = 0, ["max"] = 100,
+                ["allowed"] = new JsonArray(), ["description"] = "a percentage such as 76%",
+            });
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = form.ToJsonString() });
+        });
+        await page.ClickAsync("#tab-form");
+
+        var field = page.Locator("input[name='organization.registered_share']");
+        await field.WaitForAsync();
+        (await field.GetAttributeAsync("type")).Should().Be("text");
+        (await page.Locator(".field[data-key='registered_share'] .hint").InnerTextAsync()).Trim().Should().Be("a percentage such as 76%");
+        await field.FillAsync("76%");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-json"));
+        var file = Temp.File("percent.json");
+        await download.SaveAsAsync(file);
+        JsonNode.Parse(File.ReadAllText(file))!["lines"]!["organization"]!["registered_share"]!.GetValue<string>().Should().Be("76%", "the value goes out as typed");
+    }
+
     private static async Task ExpectTotal(IPage page, string total)
     {
         var output = page.Locator("#total");

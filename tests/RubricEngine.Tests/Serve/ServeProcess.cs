@@ -35,7 +35,8 @@ internal sealed partial class ServeProcess : IDisposable
 
     public static ServeProcess Start(string root, params string[] extra)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // The dotnet that runs the tests (dotnet test names it in DOTNET_HOST_PATH), else the one on PATH.
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
