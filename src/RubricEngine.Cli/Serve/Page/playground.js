@@ -120,9 +120,10 @@ function showMaxima(lines) {
   editor.eachLine(handle => {
     const match = /^\s*-\s*id:\s*["']?([\w\-]+)/.exec(handle.text);
     const line = match && byId.get(match[1]);
-    if (line) {
+    // An uncapped line (maximum null) has no most it can award: no marker.
+    if (line && line.maximum !== null) {
       editor.setGutterMarker(handle, 'maxima-gutter', element('span', { class: 'line-maximum', title: `${t('points')} ${line.points}`,
-        text: `≤ ${line.maximum === null ? line.points : line.maximum}` }));
+        text: `≤ ${line.maximum}` }));
     }
   });
 }
