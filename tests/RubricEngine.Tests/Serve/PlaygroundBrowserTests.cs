@@ -47,6 +47,37 @@ public sealed class PlaygroundBrowserTests : CliFixture
     }
 
     [Test]
+    public async Task The_editor_saves_with_the_pages_token_shows_what_changed_and_saves_errors_only_when_asked()
+    {
+        await using var session = await BrowserSession.OpenAsync(Temp.Path);
+        var page = session.Page;
+        await page.Locator("#maxima tr[data-line='venue']").WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        (await page.InputValueAsync("#save-path")).Should().Be("village.yaml", "a built-in rubric is saved under its id");
+
+        await page.ClickAsync("#save");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已保存: village.yaml");
+        File.ReadAllText(Temp.File("village.yaml")).Should().Be(Repo.Read("rubrics/village.yaml"));
+
+        // Line 106 is "        rule: monthly(0.5)"; the rule from character 14 on becomes "monthly(1) cap 6".
+        await page.EvaluateAsync("() => document.querySelector('.CodeMirror').CodeMirror.replaceRange('monthly(1) cap 6', { line: 105, ch: 14 }, { line: 105, ch: 26 })");
+        await page.ClickAsync("#diff");
+        var change = page.Locator("#changes .change");
+        await Assertions.Expect(change).ToHaveTextAsync("changed lecturescriteria.lecture_months.rule: monthly(0.5) → monthly(1) cap 6");
+
+        // Misspelled, it is not saved; with "save with errors" ticked, it is.
+        await page.EvaluateAsync("() => document.querySelector('.CodeMirror').CodeMirror.replaceRange('montly', { line: 105, ch: 14 }, { line: 105, ch: 21 })");
+        await page.ClickAsync("#save");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("有错误，未保存；勾选“有错误也保存”可强制保存");
+        File.ReadAllText(Temp.File("village.yaml")).Should().Contain("rule: monthly(0.5)");
+        await page.CheckAsync("#save-with-errors");
+        await page.ClickAsync("#save");
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已保存: village.yaml");
+        File.ReadAllText(Temp.File("village.yaml")).Should().Contain("rule: montly(1) cap 6");
+        session.Problems.Should().Equal(["console error: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)"],
+            "Chromium logs the refused save's answer, and nothing else went wrong");
+    }
+
+    [Test]
     public async Task Ticking_the_form_changes_the_total_and_the_exported_evidence_scores_the_same_with_the_cli()
     {
         await using var session = await BrowserSession.OpenAsync(Temp.Path);
