@@ -188,6 +188,7 @@ internal static partial class Binder
             OptionArguments = optionArguments,
             Unit = criterion.Unit?.Value,
             Table = table,
+            LevelsAreOwn = !criterion.Levels.IsDefault,
         };
         if (function.Check(context) is { } problem)
         {

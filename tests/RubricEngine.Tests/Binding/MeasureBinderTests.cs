@@ -101,7 +101,7 @@ public sealed class MeasureBinderTests
     {
         // The rubric has 2 levels (county, city); the criterion's own 3 replace them.
         OnlyError("uncapped tiered(1, 2)", extra: "levels: [{ id: a, label: A }, { id: aa, label: AA }, { id: aaa, label: AAA }]").ToString().Should().Be(
-            "test.yaml(19,24): error RE0208: tiered(…) gives 2 tier(s), but the rubric has 3 levels (a, aa, aaa); give one number per level, lowest first");
+            "test.yaml(19,24): error RE0208: tiered(…) gives 2 tier(s), but the criterion's own levels are 3 (a, aa, aaa); give one number per level, lowest first");
         Loaded("uncapped tiered(0.5, 1, 2)", extra: "levels: [{ id: a, label: A }, { id: aa, label: AA }, { id: aaa, label: AAA }]").Should().BeEmpty();
     }
 
@@ -138,7 +138,7 @@ public sealed class MeasureBinderTests
         {
             "ModifiersExclude", "Exclusive_of", "Exclusive_per", "OptionNeedsPercent", "OptionNotPercent", "OptionOutOfRange", "OptionAboveZero",
             "OptionWhole", "Option_of", "Option_over", "Option_per", "Option_per_started", "UnitNotUsed", "LevelsNotUsed",
-            "DeductsMoreThanPoints", "DeductsWithoutLimit", "ExpectPercent", "ExpectPercentFromTo", "PercentNeedsSign", "ShareHint",
+            "DeductsMoreThanPoints", "DeductsWithoutLimit", "TiersMismatchOwn", "ExpectPercent", "ExpectPercentFromTo", "PercentNeedsSign", "ShareHint",
         })
         {
             var chinese = MessageText.TemplateOf(id, zh);

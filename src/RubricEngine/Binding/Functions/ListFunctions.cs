@@ -32,7 +32,7 @@ internal sealed class TieredFunction : ScoringFunction
 
         return context.Arguments.Length != context.Levels.Length
             ? (DiagnosticCodes.TiersMismatch,
-                MessageText.Of("TiersMismatch", Numbers.Format(context.Arguments.Length), Numbers.Format(context.Levels.Length), string.Join(", ", context.Levels.Select(l => l.Id))))
+                MessageText.Of(context.LevelsAreOwn ? "TiersMismatchOwn" : "TiersMismatch", Numbers.Format(context.Arguments.Length), Numbers.Format(context.Levels.Length), string.Join(", ", context.Levels.Select(l => l.Id))))
             : null;
     }
 

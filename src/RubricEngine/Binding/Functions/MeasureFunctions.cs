@@ -141,14 +141,12 @@ internal sealed class MeasureFunction(string name, MeasureKind kind, string phra
 /// the reference point of <c>of</c> or <c>over</c>, and the step of <c>per</c> or <c>per_started</c>.
 /// </summary>
 /// <param name="Scale">What turns a value read into the measure's units: 100 for a percentage (a ratio), 1 otherwise.</param>
-/// <param name="Most">The largest value evidence may give, in those units.</param>
 /// <param name="Quota">The N of <c>of N</c>: the measure is the shortfall below it.</param>
 /// <param name="Threshold">The N of <c>over N</c>: the measure is the excess above it.</param>
 /// <param name="Step">The S of <c>per S</c> or <c>per_started S</c>.</param>
 /// <param name="StartedSteps">True for <c>per_started</c>: a started step counts whole.</param>
 /// <param name="IsPercent">True when the value is a percentage.</param>
-/// <param name="IsBounded">True when the most the measure can be is one a rubric may rely on (a quota, a percentage).</param>
-internal sealed record Measure(decimal Scale, decimal Most, decimal? Quota, decimal? Threshold, decimal? Step, bool StartedSteps, bool IsPercent, bool IsBounded)
+internal sealed record Measure(decimal Scale, decimal? Quota, decimal? Threshold, decimal? Step, bool StartedSteps, bool IsPercent)
 {
     public static Measure Of(BindContext context, MeasureKind kind)
     {
@@ -158,13 +156,11 @@ internal sealed record Measure(decimal Scale, decimal Most, decimal? Quota, deci
         var step = context.OptionValue(Modifiers.Per) ?? context.OptionValue(Modifiers.PerStarted);
         return new Measure(
             scale,
-            isPercent ? PercentText.MaxRatio * scale : MeasureFunction.MaxValue,
             quota is { } q ? Numbers.Normalize(q) : null,
             context.OptionValue(Modifiers.Over) is { } over ? Numbers.Normalize(over * scale) : null,
             step is { } s ? Numbers.Normalize(s * scale) : null,
             context.OptionArguments.ContainsKey(Modifiers.PerStarted),
-            isPercent,
-            isPercent || quota is not null);
+            isPercent);
     }
 
     /// <summary>The measure of a value (in the measure's units): the value, its shortfall below the quota, or its excess above the threshold.</summary>
@@ -175,8 +171,11 @@ internal sealed record Measure(decimal Scale, decimal Most, decimal? Quota, deci
     public decimal Steps(decimal amount) =>
         Step is not { } step ? amount : StartedSteps ? decimal.Ceiling(amount / step) : decimal.Floor(amount / step);
 
-    /// <summary>The most steps evidence can give, or null when the rubric should not rely on a bound.</summary>
-    public decimal? MostSteps => IsBounded ? Steps(Quota ?? Math.Max(0m, Most - (Threshold ?? 0m))) : null;
+    /// <summary>
+    /// The most steps evidence can give: the quota's, or a percentage's up to 1000% (less the threshold, at most 1000%
+    /// itself); null for a count or amount without a quota, whose bound (1,000,000) no rubric should rely on.
+    /// </summary>
+    public decimal? MostSteps => Quota is { } quota ? Steps(quota) : IsPercent ? Steps(PercentText.MaxRatio * Scale - (Threshold ?? 0m)) : null;
 }
 
 /// <summary>Scores rate × steps (or points + rate × steps for a deduction) and says so with every number of the arithmetic.</summary>

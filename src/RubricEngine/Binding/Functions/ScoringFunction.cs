@@ -28,6 +28,9 @@ internal sealed record BindContext(
     /// <summary>The numbers of the options that take one (<c>of 30</c>, <c>per 5%</c>), by option name.</summary>
     public ImmutableDictionary<string, NumberSyntax> OptionArguments { get; init; } = ImmutableDictionary<string, NumberSyntax>.Empty;
 
+    /// <summary>True when <see cref="Levels"/> are the criterion's own, not the rubric's: messages then say so.</summary>
+    public bool LevelsAreOwn { get; init; }
+
     /// <summary>The criterion's <c>unit</c> (场, 人, 小时), the word its reasons use; null when it gives none.</summary>
     public string? Unit { get; init; }
 

@@ -133,6 +133,13 @@ public sealed class MeasureFunctionTests
     }
 
     [Test]
+    public void A_rate_of_zero_scores_zero_not_the_points()
+    {
+        // 0 × 3 = 0: a rate of 0 adds nothing; it does not deduct from the 6 points either.
+        Expect(Score("per_item(0) cap 6", "3", 6), "0", 0m, "3 项 × 0 = 0（上限 6）");
+    }
+
+    [Test]
     public void A_count_without_a_unit_counts_items_as_before()
     {
         Expect(Score("per_item(0.6) cap 6", "3", 6), "1.8", 1.8m, "3 项 × 0.6 = 1.8（上限 6）"); // 3 × 0.6
