@@ -273,7 +273,8 @@ internal static partial class Binder
                 continue;
             }
 
-            info ??= Modifiers.OptionsByName[name];
+            // An option a function declares without an entry in Modifiers.Options takes no number, as options did before.
+            info ??= Modifiers.OptionsByName.GetValueOrDefault(name) ?? new ModifierInfo(name, false, "", "");
 
             if (!seen.Add(name))
             {
