@@ -61,6 +61,9 @@ public sealed class MeasureBinderTests
     [TestCase("per_percent(0.1) over 90%", 0, "RE0203", "'k' is worth 4 points, but per_percent(0.1) can score up to 91; add 'cap 4', or write 'uncapped' before it if the standard allows more")]
     [TestCase("per_percent(0.5) over 90% per 3%", 0, "RE0203", "'k' is worth 4 points, but per_percent(0.5) can score up to 151.5; add 'cap 4', or write 'uncapped' before it if the standard allows more")]
     [TestCase("per_percent(0.5) over 90% per_started 3%", 0, "RE0203", "'k' is worth 4 points, but per_percent(0.5) can score up to 152; add 'cap 4', or write 'uncapped' before it if the standard allows more")]
+    [TestCase("all_of(-1)", 7, "RE0105", "all_of's points (the points when every item is in place) must be from 0 to 1000, not -1")]
+    [TestCase("all_of(1000.5)", 7, "RE0105", "all_of's points (the points when every item is in place) must be from 0 to 1000, not 1000.5")]
+    [TestCase("all_of()", 0, "RE0104", "all_of takes 1 argument (all_of(points)), but 0 were given; for example all_of(10)")]
     [TestCase("all_of(5)", 0, "RE0203", "'k' is worth 4 points, but all_of(5) can score up to 5; add 'cap 4', or write 'uncapped' before it if the standard allows more")]
     public void A_measure_mistake_is_reported_at_its_place_in_the_rule(string rule, int column, string code, string message)
     {
@@ -123,8 +126,9 @@ public sealed class MeasureBinderTests
     [TestCase("per_item(-0.5)", 0)]                // 0 points: a signed per-case score, meant to go below 0
     [TestCase("per_percent(-0.5) of 100% per 30%", 1.5)] // ⌊100 ÷ 30⌋ = 3 completed steps × 0.5 = 1.5: exactly the points
     [TestCase("per_item(0.5) of 8", 4)]            // a positive rate deducts nothing
+    [TestCase("per_item(0) cap 4", 4)]             // nor does a rate of 0
     public void A_deduction_within_the_points_or_floored_is_not_warned_about(string rule, decimal points) =>
-        Loaded(rule, points).Should().BeEmpty();
+        Loaded(rule, points).Where(d => d.Code == "RE0210").Should().BeEmpty();
 
     [Test]
     public void The_new_messages_speak_chinese_too()
