@@ -32,7 +32,7 @@ public sealed record RubricCriterion(ImmutableArray<string> Keys, string Label, 
     /// <summary>Each evidence key it reads with the value it must hold, in the order of <see cref="Keys"/>.</summary>
     public ImmutableArray<EvidenceField> Fields { get; init; } = [];
 
-    /// <summary>The item ids that can be missing (<c>per_missing</c> only); empty otherwise.</summary>
+    /// <summary>The item ids that can be missing (<c>per_missing</c> and <c>all_of</c>); empty otherwise.</summary>
     public ImmutableArray<string> Items { get; init; } = [];
 }
 
@@ -64,6 +64,24 @@ public enum EvidenceValueKind
 
     /// <summary>A list of ids among <see cref="EvidenceField.Allowed"/>.</summary>
     ItemIds,
+
+    /// <summary>
+    /// A percentage written with its % sign, <c>76%</c> or <c>76.5%</c> (a string in JSON), within
+    /// <see cref="EvidenceField.Min"/> and <see cref="EvidenceField.Max"/>, which are given in percent (0 and 1000).
+    /// </summary>
+    Percent,
+
+    /// <summary>
+    /// One row id of a category table, among <see cref="EvidenceField.Allowed"/> (<c>excellent</c>); for a row the
+    /// inspector scores within a range, a mapping <c>{ category: fail, points: -1.5 }</c>.
+    /// </summary>
+    Category,
+
+    /// <summary>
+    /// A list of <c>{ item, row, column }</c> placing each thing in a cell of a grid table: the row among
+    /// <see cref="EvidenceField.Allowed"/>, the column among the table's columns.
+    /// </summary>
+    Grid,
 }
 
 /// <summary>
@@ -78,9 +96,9 @@ public enum EvidenceValueKind
 /// </summary>
 /// <param name="Key">The evidence key, under its line.</param>
 /// <param name="Kind">The value's shape.</param>
-/// <param name="Min">The lowest number allowed (Count, Amount); 0 otherwise.</param>
-/// <param name="Max">The highest number allowed (Count, Amount), or null for no limit.</param>
-/// <param name="Allowed">The allowed level ids (Publications) or item ids (ItemIds); empty otherwise.</param>
+/// <param name="Min">The lowest number allowed (Count, Amount; Percent in percent, 0 for 0%); 0 otherwise.</param>
+/// <param name="Max">The highest number allowed (Count, Amount; Percent in percent, 1000 for 1000%), or null for no limit.</param>
+/// <param name="Allowed">The allowed level ids (Publications), item ids (ItemIds) or table row ids (Category, Grid); empty otherwise.</param>
 /// <param name="AllowedLabels">The labels of <paramref name="Allowed"/> where the rubric gives them (县级 for county); empty otherwise.</param>
 /// <param name="Description">What to write, in words, as the evidence messages say it.</param>
 public sealed record EvidenceField(
@@ -90,4 +108,14 @@ public sealed record EvidenceField(
     decimal? Max,
     ImmutableArray<string> Allowed,
     ImmutableArray<string> AllowedLabels,
-    string Description);
+    string Description)
+{
+    /// <summary>For a <see cref="EvidenceValueKind.Grid"/> field, the column ids an entry may name; empty otherwise.</summary>
+    public ImmutableArray<string> Columns { get; init; } = [];
+
+    /// <summary>
+    /// For an <see cref="EvidenceValueKind.ItemIds"/> field: true when the list names the items that are met (a
+    /// <c>met</c> table's 符合的项目), false when it names the missing ones (缺少的项目), as everywhere else.
+    /// </summary>
+    public bool ListsMet { get; init; }
+}

@@ -35,6 +35,7 @@ internal static class YamlTemplate
         text.AppendLine(year is { } y
             ? string.Create(CultureInfo.InvariantCulture, $"year: {y}    # 考核年度")
             : "# year: 2022    # 考核年度（可选）");
+        WriteTotalRules(rubric, text);
         text.AppendLine("lines:");
         var columns = ExcelForm.Columns(rubric).ToLookup(c => c.Line.Id, StringComparer.Ordinal);
         foreach (var line in rubric.Lines)
@@ -55,6 +56,30 @@ internal static class YamlTemplate
         return text.ToString();
     }
 
+    /// <summary>
+    /// <c>unit_type</c> (required, left for the inspector to choose) and every veto as <c>false</c>, so that a form
+    /// whose vetoes are left alone says in so many words that none happened.
+    /// </summary>
+    private static void WriteTotalRules(Rubric rubric, StringBuilder text)
+    {
+        if (!rubric.UnitTypes.IsEmpty)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"unit_type: ~    # 单位类型（必填）：{Comment(string.Join("、", rubric.UnitTypes.Select(t => $"{t.Id}（{t.Label}）")))}");
+        }
+
+        if (rubric.Vetoes.IsEmpty)
+        {
+            return;
+        }
+
+        text.AppendLine("vetoes:    # 一票否决：发生的改为 true");
+        foreach (var veto in rubric.Vetoes)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {veto.Key}: false    # {Comment(veto.Label)}");
+        }
+    }
+
     /// <summary>What to write for a key, in the words of the Excel form's prompts but in YAML's notation.</summary>
     internal static string WhatToWrite(EvidenceField field) => field.Kind switch
     {
@@ -63,7 +88,12 @@ internal static class YamlTemplate
         EvidenceValueKind.Quarters => "填开展的季度，1–4，如 [1, 3]",
         EvidenceValueKind.Count => $"填整数，{Range(field)}",
         EvidenceValueKind.Amount => $"填数字，{Range(field)}",
+        EvidenceValueKind.Percent => $"填百分比，带 % 号，如 76.5%，{ScoreText.Format(field.Min)}% 到 {ScoreText.Format(field.Max ?? 1000m)}%",
         EvidenceValueKind.Publications => "填刊发列表，如 [{ item: 茶山宣讲, level: " + field.Allowed.FirstOrDefault("county") + " }]；级别：" + Choices(field),
+        EvidenceValueKind.Category => "填类别：" + Choices(field) + "；需评定分值的类别写 { category: 编号, points: 分值 }",
+        EvidenceValueKind.Grid => "填列表，如 [{ item: 报道标题, row: " + field.Allowed.FirstOrDefault("") + ", column: " + field.Columns.FirstOrDefault("")
+            + " }]，没有填 []；行：" + Choices(field) + "；列：" + string.Join("、", field.Columns),
+        EvidenceValueKind.ItemIds when field.ListsMet => "填符合的项目，如 [" + field.Allowed.FirstOrDefault("") + "]，都不符合填 []；可选：" + Choices(field),
         EvidenceValueKind.ItemIds => "填缺少的项目，如 [" + field.Allowed.FirstOrDefault("") + "]，不缺填 []；可选：" + Choices(field),
         _ => field.Description,
     };

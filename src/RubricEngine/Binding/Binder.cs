@@ -10,7 +10,7 @@ namespace RubricEngine.Binding;
 /// Checks a parsed rubric against the function catalogue and its own arithmetic: names ("did you mean"),
 /// arity, argument ranges, modifiers, keys and items, points that add up, and each line's achievable maximum.
 /// </summary>
-internal static class Binder
+internal static partial class Binder
 {
     /// <summary>
     /// Binds every line, the incomplete ones too, so one run reports every mistake: a rule that did not parse
@@ -20,6 +20,7 @@ internal static class Binder
     {
         var reportedBefore = diagnostics.Count;
         var levels = BindLevels(rubric, diagnostics);
+        var tables = TableBinder.Bind(rubric, (names, what, inLine) => CheckDuplicates(names, what, diagnostics, inLine), diagnostics);
         var declared = rubric.Sections.Select(s => s.Name.Value).Concat(rubric.SectionsWithoutPoints).ToHashSet(StringComparer.Ordinal);
         CheckDuplicates(rubric.Sections.Select(s => s.Name), "section", diagnostics);
         CheckDuplicates(rubric.Lines.Select(l => l.Id).Concat(rubric.IncompleteLines.Where(l => l.Id is not null).Select(l => l.Id!.Value))
@@ -33,7 +34,7 @@ internal static class Binder
         foreach (var line in rubric.Lines)
         {
             CheckSection(line.Id.Value, line.Section, declared, named, rubric.SectionsComplete, meant, diagnostics);
-            if (BindLine(line, levels, rubric.Rounding, diagnostics) is { } bound)
+            if (BindLine(line, levels, tables, rubric.Rounding, rubric.TotalRules, diagnostics) is { } bound)
             {
                 lines.Add(bound);
             }
@@ -50,7 +51,7 @@ internal static class Binder
             CheckDuplicates(line.Criteria.SelectMany(c => c.Keys), "evidence key", diagnostics, line.Id?.Value);
             foreach (var criterion in line.Criteria)
             {
-                BindCriterion(criterion, levels, diagnostics);
+                BindCriterionOrVariants(criterion, levels, tables, rubric.TotalRules, diagnostics);
             }
         }
 
@@ -67,7 +68,8 @@ internal static class Binder
         }
 
         CheckPointsAddUp(rubric, declared, meant, diagnostics);
-        return !rubric.IsComplete || diagnostics.HasErrorsSince(reportedBefore) ? null : new BoundRubric(rubric, lines.ToImmutable());
+        BindTotalRules(rubric, lines.ToImmutable(), diagnostics);
+        return !rubric.IsComplete || diagnostics.HasErrorsSince(reportedBefore) ? null : WithTotalRules(new BoundRubric(rubric, lines.ToImmutable()));
     }
 
     /// <summary>
@@ -106,13 +108,14 @@ internal static class Binder
         return [.. rubric.Levels.Select(l => (l.Id.Value, l.Label))];
     }
 
-    private static BoundLine? BindLine(LineSyntax line, ImmutableArray<(string Id, string Label)> levels, RoundingSyntax rounding, List<Diagnostic> diagnostics)
+    private static BoundLine? BindLine(LineSyntax line, ImmutableArray<(string Id, string Label)> levels, TableScope tables, RoundingSyntax rounding, TotalRulesSyntax total,
+        List<Diagnostic> diagnostics)
     {
         CheckDuplicates(line.Criteria.SelectMany(c => c.Keys), "evidence key", diagnostics, line.Id.Value);
         var criteria = ImmutableArray.CreateBuilder<BoundCriterion>();
         foreach (var criterion in line.Criteria)
         {
-            if (BindCriterion(criterion, levels, diagnostics) is { } bound)
+            if (BindCriterionOrVariants(criterion, levels, tables, total, diagnostics) is { } bound)
             {
                 criteria.Add(bound);
             }
@@ -143,7 +146,8 @@ internal static class Binder
             maximum is { } m ? Numbers.Normalize(Math.Round(Math.Max(0m, m), rounding.Decimals, rounding.Mode)) : null);
     }
 
-    private static BoundCriterion? BindCriterion(CriterionSyntax criterion, ImmutableArray<(string Id, string Label)> levels, List<Diagnostic> diagnostics)
+    private static BoundCriterion? BindCriterion(CriterionSyntax criterion, ImmutableArray<(string Id, string Label)> levels, TableScope tables,
+        List<Diagnostic> diagnostics)
     {
         var rule = criterion.Rule;
         var source = criterion.RuleSource;
@@ -158,22 +162,33 @@ internal static class Binder
             return null;
         }
 
+        var table = BindTableReference(criterion, function, tables, diagnostics, out var tableUnreadable);
         CheckArguments(function, call, source, diagnostics);
-        var (cap, floor, isBonus, isUncapped, options) = BindModifiers(rule, function, source, diagnostics);
-        CheckKeysAndItems(criterion, function, diagnostics);
-        if (diagnostics.HasErrorsSince(reportedBefore))
+        var (cap, floor, isBonus, isUncapped, options, optionArguments) = BindModifiers(rule, function, source, diagnostics);
+        CheckKeysAndItems(criterion, function, table, diagnostics);
+        if (diagnostics.HasErrorsSince(reportedBefore) || tableUnreadable)
         {
             return null;
+        }
+
+        if (LookupFunction.ReadsItems(table))
+        {
+            TableBinder.CheckItemRows(table!, criterion.Keys[0].Value, criterion.Items.Length, diagnostics);
         }
 
         var context = new BindContext(
             [.. call.Arguments.Select(a => a.Value)],
             criterion.Points.Value,
             [.. criterion.Items.Select(i => i.Value)],
-            levels,
+            criterion.Levels.IsDefault ? levels : [.. criterion.Levels.Select(l => (l.Id.Value, l.Label))],
             options,
             [.. criterion.Keys.Select(k => (k.Value, k.Span))],
-            criterion.ItemLabels.IsDefaultOrEmpty ? default : criterion.ItemLabels);
+            criterion.ItemLabels.IsDefaultOrEmpty ? default : criterion.ItemLabels)
+        {
+            OptionArguments = optionArguments,
+            Unit = criterion.Unit?.Value,
+            Table = table,
+        };
         if (function.Check(context) is { } problem)
         {
             diagnostics.Add(Diagnostic.Error(problem.Code, source.PositionOf(call.Span.Offset), problem.Message));
@@ -184,6 +199,11 @@ internal static class Binder
         if (!CheckLimits(criterion, function, raw, cap, floor, isBonus, isUncapped, diagnostics))
         {
             return null;
+        }
+
+        if (function.Warn(context, floor) is { } advice)
+        {
+            diagnostics.Add(Diagnostic.Warning(advice.Code, source.PositionOf(call.Span.Offset), advice.Message));
         }
 
         // Evidence not given scores 0 whatever the rule (floor included), so 0 is always within reach.
@@ -225,13 +245,15 @@ internal static class Binder
         }
     }
 
-    private static (decimal? Cap, decimal? Floor, bool IsBonus, bool IsUncapped, ImmutableHashSet<string> Options) BindModifiers(
+    private static (decimal? Cap, decimal? Floor, bool IsBonus, bool IsUncapped, ImmutableHashSet<string> Options,
+        ImmutableDictionary<string, NumberSyntax> OptionArguments) BindModifiers(
         RuleSyntax rule, ScoringFunction function, RuleSource source, List<Diagnostic> diagnostics)
     {
         decimal? cap = null;
         decimal? floor = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var options = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var optionArguments = ImmutableDictionary.CreateBuilder<string, NumberSyntax>(StringComparer.Ordinal);
         var known = Modifiers.ByName.Keys.Concat(function.Options).ToList();
         foreach (var modifier in rule.Prefixes.Concat(rule.Modifiers))
         {
@@ -240,15 +262,17 @@ internal static class Binder
             var isOption = function.Options.Contains(name);
             if (!Modifiers.ByName.TryGetValue(name, out var info) && !isOption)
             {
-                var elsewhere = FunctionCatalogue.All.FirstOrDefault(f => f.Options.Contains(name));
-                var message = elsewhere is not null
-                    ? MessageText.Of("ModifierBelongsTo", name, elsewhere.Name, function.Name)
+                var elsewhere = FunctionCatalogue.All.Where(f => f.Options.Contains(name)).Select(f => f.Name).ToList();
+                var message = elsewhere.Count > 0
+                    ? MessageText.Of("ModifierBelongsTo", name, string.Join("(…), ", elsewhere), function.Name)
                     : FunctionCatalogue.ByName.ContainsKey(name)
                         ? MessageText.Of("FunctionAsModifier", name)
                         : MessageText.Of("UnknownModifier", name, Suggestions.DidYouMean(name, known), function.Name, string.Join(", ", known));
-                diagnostics.Add(Diagnostic.Error(elsewhere is null ? DiagnosticCodes.UnknownModifier : DiagnosticCodes.ModifierConflict, at, message));
+                diagnostics.Add(Diagnostic.Error(elsewhere.Count == 0 ? DiagnosticCodes.UnknownModifier : DiagnosticCodes.ModifierConflict, at, message));
                 continue;
             }
+
+            info ??= Modifiers.OptionsByName[name];
 
             if (!seen.Add(name))
             {
@@ -256,10 +280,10 @@ internal static class Binder
                 continue;
             }
 
-            var takesNumber = info?.TakesNumber ?? false;
+            var takesNumber = info.TakesNumber;
             if (takesNumber && modifier.Argument is null)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModifierConflict, at, MessageText.Of("ModifierNeedsNumber", name, info!.Example)));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModifierConflict, at, MessageText.Of("ModifierNeedsNumber", name, info.Example)));
                 continue;
             }
 
@@ -283,12 +307,32 @@ internal static class Binder
                     floor = modifier.Argument!.Value;
                     break;
                 default:
-                    if (isOption)
+                    if (isOption && modifier.Argument is { } number && function.CheckOption(name, number) is { } wrong)
+                    {
+                        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ArgumentOutOfRange, source.PositionOf(number.Span.Offset), wrong));
+                    }
+                    else if (isOption)
                     {
                         options.Add(name);
+                        if (modifier.Argument is { } argument)
+                        {
+                            optionArguments.Add(name, argument);
+                        }
                     }
 
                     break;
+            }
+        }
+
+        foreach (var (first, second) in Modifiers.Exclusive)
+        {
+            if (seen.Contains(first) && seen.Contains(second))
+            {
+                // Reported at the one written later: the earlier one reads as the intended rule.
+                var later = rule.Prefixes.Concat(rule.Modifiers).Where(m => m.Name.Text == first || m.Name.Text == second).Last();
+                var earlier = later.Name.Text == first ? second : first;
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModifierConflict, source.PositionOf(later.Span.Offset),
+                    MessageText.Of("ModifiersExclude", earlier, later.Name.Text, MessageText.Of("Exclusive_" + first))));
             }
         }
 
@@ -307,11 +351,56 @@ internal static class Binder
                 MessageText.Of("FloorAboveCap", Numbers.Format(f), Numbers.Format(c))));
         }
 
-        return (cap, floor, seen.Contains(Modifiers.Bonus), isUncapped, options.ToImmutable());
+        return (cap, floor, seen.Contains(Modifiers.Bonus), isUncapped, options.ToImmutable(), optionArguments.ToImmutable());
     }
 
-    private static void CheckKeysAndItems(CriterionSyntax criterion, ScoringFunction function, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// The table a <c>lookup()</c> reads: RE0209 when it names none or one the rubric does not have, and when another
+    /// function names a table. <paramref name="unreadable"/> is set when the table exists but could not be read: its own
+    /// error is the one to fix.
+    /// </summary>
+    private static TableSyntax? BindTableReference(CriterionSyntax criterion, ScoringFunction function, TableScope tables, List<Diagnostic> diagnostics,
+        out bool unreadable)
     {
+        unreadable = false;
+        var isLookup = function is LookupFunction;
+        var ids = tables.ById.Keys.Concat(tables.Unreadable).Distinct().Order(StringComparer.Ordinal).ToList();
+        var declared = ids.Count == 0 ? MessageText.Of("NoTables") : MessageText.Of("DeclaredTables", string.Join(", ", ids));
+        if (criterion.Table is not { } named)
+        {
+            if (isLookup)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, criterion.RuleSource.PositionOf(criterion.Rule.Call.Span.Offset),
+                    MessageText.Of("LookupNeedsTable", criterion.Keys[0].Value, declared)));
+            }
+
+            return null;
+        }
+
+        if (!isLookup)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, named.Span, MessageText.Of("TableOnlyForLookup", function.Name, named.Value)));
+            return null;
+        }
+
+        if (tables.ById.TryGetValue(named.Value, out var table))
+        {
+            return table;
+        }
+
+        unreadable = tables.Unreadable.Contains(named.Value);
+        if (!unreadable)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, named.Span,
+                MessageText.Of("UnknownTable", named.Value, Suggestions.DidYouMean(named.Value, ids), declared)));
+        }
+
+        return null;
+    }
+
+    private static void CheckKeysAndItems(CriterionSyntax criterion, ScoringFunction function, TableSyntax? table, List<Diagnostic> diagnostics)
+    {
+        var needsItems = function.NeedsItems || LookupFunction.ReadsItems(table);
         var roles = function.KeyRoles;
         if (criterion.Keys.Length != roles.Length)
         {
@@ -321,19 +410,36 @@ internal static class Binder
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, criterion.Keys[0].Span, message));
         }
 
-        if (function.NeedsItems && !criterion.HasItems)
+        if (needsItems && !criterion.HasItems)
         {
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, criterion.Span,
-                MessageText.Of("NeedsItems", function.Name)));
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, criterion.Span, table is not null
+                ? MessageText.Of("TableNeedsItems", table.Id.Value, table.Measure.ToString().ToLowerInvariant())
+                : MessageText.Of("NeedsItems", function.Name)));
         }
-        else if (!function.NeedsItems && criterion.HasItems)
+        else if (!needsItems && criterion.HasItems && !(function is LookupFunction && table is null))
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, criterion.Items.FirstOrDefault().Span is { File: not null } s ? s : criterion.Span,
-                MessageText.Of("ItemsNotUsed", function.Name)));
+                table is not null
+                    ? MessageText.Of("TableItemsNotUsed", table.Id.Value, table.Measure.ToString().ToLowerInvariant())
+                    : MessageText.Of("ItemsNotUsed", function.Name)));
         }
-        else if (function.NeedsItems)
+        else if (needsItems)
         {
             CheckDuplicates(criterion.Items, "item id", diagnostics);
+        }
+
+        if (!criterion.Levels.IsDefault)
+        {
+            CheckDuplicates(criterion.Levels.Select(l => l.Id), "level id", diagnostics);
+            if (!function.UsesLevels)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, criterion.LevelsSpan ?? criterion.Span, MessageText.Of("LevelsNotUsed", function.Name)));
+            }
+        }
+
+        if (criterion.Unit is { } unit && !function.UsesUnit)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, unit.Span, MessageText.Of("UnitNotUsed", function.Name)));
         }
     }
 

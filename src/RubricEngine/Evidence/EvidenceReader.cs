@@ -11,10 +11,12 @@ namespace RubricEngine.Evidence;
 /// every line id, key and value is checked, and a file with any error yields no evidence at all, so nothing is
 /// scored from it.
 /// </summary>
-internal static class EvidenceReader
+internal static partial class EvidenceReader
 {
-    private static readonly string[] TopKeys = ["rubric", "version", "unit", "year", "lines"];
+    private static readonly string[] TopKeys = ["rubric", "version", "unit", "unit_type", "year", "vetoes", "lines"];
     private static readonly string[] PublicationKeys = ["item", "level"];
+    private static readonly string[] CategoryKeys = ["category", "points"];
+    private static readonly string[] GridKeys = ["item", "row", "column"];
 
     /// <param name="rubric">The id and version of the rubric scoring it, and how far evidence of another version is accepted.</param>
     public static EvidenceSet? Read(TreeNode root, string file, EvidenceTarget rubric, CompiledRubric compiled, LoadLimits limits, List<Diagnostic> diagnostics)
@@ -41,6 +43,8 @@ internal static class EvidenceReader
         var reading = ReadVersion(reader, rubric, diagnostics, warnings);
         var unit = reader.Text("unit");
         var year = ReadYear(reader, diagnostics);
+        ReadUnitType(reader, compiled, rubricId, row, diagnostics);
+        ReadVetoes(reader, compiled, rubricId, row, diagnostics);
         var linesNode = reader.Mapping("lines");
         var byId = compiled.LinesById;
         var lineSpans = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
@@ -209,11 +213,20 @@ internal static class EvidenceReader
             case EvidenceKind.Amount when ReadNumber(node, slot, what, wholeNumber: false, diagnostics) is { } amount:
                 row.SetNumber(slot.Index, amount);
                 break;
+            case EvidenceKind.Percent when ReadPercent(node, slot, what, diagnostics) is { } percent:
+                row.SetNumber(slot.Index, percent);
+                break;
             case EvidenceKind.Publications when ReadPublications(node, slot, what, limits, diagnostics) is { } publications:
                 row.SetPublications(slot.Index, publications);
                 break;
             case EvidenceKind.ItemIds when ReadItemIds(node, slot, what, limits, diagnostics, warnings) is { } items:
                 row.SetItems(slot.Index, items);
+                break;
+            case EvidenceKind.Category when ReadCategory(node, slot, what, diagnostics) is { } category:
+                row.SetChoice(slot.Index, category.Row, category.Points);
+                break;
+            case EvidenceKind.Grid when ReadGrid(node, slot, what, limits, diagnostics) is { } entries:
+                row.SetGrid(slot.Index, entries);
                 break;
         }
     }
@@ -301,6 +314,25 @@ internal static class EvidenceReader
         return number;
     }
 
+    /// <summary>A percentage (<c>76.5%</c>) as a ratio within the slot's range, or null after an error.</summary>
+    private static decimal? ReadPercent(TreeNode node, EvidenceSlot slot, MessageText what, List<Diagnostic> diagnostics)
+    {
+        if (Values.Percent(node, what, diagnostics) is not { } ratio)
+        {
+            return null;
+        }
+
+        var max = slot.Max ?? PercentText.MaxRatio;
+        if (ratio < slot.Min || ratio > max)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EvidenceOutOfRange, node.Span, MessageText.Of("OutOfRange", what,
+                MessageText.Of("RangeFromTo", PercentText.Format(slot.Min), PercentText.Format(max)), PercentText.Format(ratio))));
+            return null;
+        }
+
+        return ratio;
+    }
+
     private static ImmutableArray<Publication>? ReadPublications(TreeNode node, EvidenceSlot slot, MessageText what, LoadLimits limits, List<Diagnostic> diagnostics)
     {
         if (ReadList(node, what, slot.DescribeText(), limits, diagnostics) is not { } list)
@@ -381,6 +413,138 @@ internal static class EvidenceReader
 
         WarnAboutRepeats(repeats, what, MessageText.None, warnings);
         return valid ? [.. items] : null;
+    }
+
+    /// <summary>
+    /// A category table's row: its id (<c>excellent</c>), or for a row the inspector scores within a range, a mapping
+    /// <c>{ category: fail, points: -1.5 }</c> with the points inside the row's range.
+    /// </summary>
+    private static (int Row, decimal? Points)? ReadCategory(TreeNode node, EvidenceSlot slot, MessageText what, List<Diagnostic> diagnostics)
+    {
+        var reportedBefore = diagnostics.Count;
+        TreeNode idNode = node;
+        TreeNode? pointsNode = null;
+        if (node is MappingNode mapping)
+        {
+            var reader = new MappingReader(mapping, what, CategoryKeys, diagnostics);
+            if (reader.Node("category", required: true) is not { } named)
+            {
+                return null;
+            }
+
+            idNode = named;
+            pointsNode = reader.Node("points", required: false);
+        }
+        else if (node is not ScalarNode)
+        {
+            diagnostics.Add(Values.WrongType(node, what, slot.DescribeText()));
+            return null;
+        }
+
+        if (Values.Text(idNode, what, diagnostics) is not { } id)
+        {
+            return null;
+        }
+
+        var index = slot.Allowed.IndexOf(id);
+        if (index < 0)
+        {
+            var byLabel = slot.AllowedLabels.IsDefault ? -1 : slot.AllowedLabels.IndexOf(id);
+            var hint = byLabel >= 0 ? MessageText.Of("WriteLevelFor", slot.Allowed[byLabel], id) : Suggestions.DidYouMean(id, slot.Allowed);
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownEvidenceValue, idNode.Span,
+                MessageText.Of("UnknownCategory", id, what, hint, string.Join(", ", slot.Allowed), Values.FullWidthHint(id))));
+            return null;
+        }
+
+        var row = slot.Choices!.Rows[index];
+        decimal? points = pointsNode is null ? null : Values.Decimal(pointsNode, MessageText.Quoted("points"), diagnostics);
+        if (diagnostics.HasErrorsSince(reportedBefore))
+        {
+            return null;
+        }
+
+        if (row.Min is { } min && row.Max is { } max)
+        {
+            if (points is not { } chosen)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EvidenceOutOfRange, node.Span,
+                    MessageText.Of("CategoryNeedsPoints", what, row.Label, Numbers.Format(min), Numbers.Format(max), id)));
+                return null;
+            }
+
+            if (chosen < min || chosen > max)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EvidenceOutOfRange, pointsNode!.Span,
+                    MessageText.Of("CategoryPointsRange", what, row.Label, Numbers.Format(min), Numbers.Format(max), Numbers.Format(chosen))));
+                return null;
+            }
+        }
+        else if (points is not null)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.EvidenceOutOfRange, pointsNode!.Span,
+                MessageText.Of("CategoryFixedPoints", what, row.Label, id)));
+            return null;
+        }
+
+        return (index, points);
+    }
+
+    /// <summary>A grid's entries, each naming a row and a column of the table and a cell that exists.</summary>
+    private static ImmutableArray<GridEntry>? ReadGrid(TreeNode node, EvidenceSlot slot, MessageText what, LoadLimits limits, List<Diagnostic> diagnostics)
+    {
+        if (ReadList(node, what, slot.DescribeText(), limits, diagnostics) is not { } list)
+        {
+            return null;
+        }
+
+        var table = slot.Choices!;
+        var columnIds = table.Columns.Select(c => c.Id).ToList();
+        var entries = ImmutableArray.CreateBuilder<GridEntry>();
+        var valid = true;
+        foreach (var item in list.Items)
+        {
+            var entryWhat = MessageText.Of("WhatGridEntryIn", what);
+            if (Values.Mapping(item, entryWhat, diagnostics) is not { } mapping)
+            {
+                valid = false;
+                continue;
+            }
+
+            var reportedBefore = diagnostics.Count;
+            var reader = new MappingReader(mapping, entryWhat, GridKeys, diagnostics);
+            var name = reader.Text("item");
+            var rowId = reader.Text("row");
+            var columnId = reader.Text("column");
+            var row = rowId is null ? -1 : slot.Allowed.IndexOf(rowId);
+            var column = columnId is null ? -1 : columnIds.IndexOf(columnId);
+            if (rowId is not null && row < 0)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownEvidenceValue, reader.Node("row", false)!.Span,
+                    MessageText.Of("UnknownGridRow", rowId, Suggestions.DidYouMean(rowId, slot.Allowed), string.Join(", ", slot.Allowed), Values.FullWidthHint(rowId))));
+            }
+
+            if (columnId is not null && column < 0)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownEvidenceValue, reader.Node("column", false)!.Span,
+                    MessageText.Of("UnknownGridColumn", columnId, Suggestions.DidYouMean(columnId, columnIds), string.Join(", ", columnIds), Values.FullWidthHint(columnId))));
+            }
+            else if (row >= 0 && column >= 0 && !table.Rows[row].Columns.Contains(column))
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownEvidenceValue, reader.Node("column", false)!.Span,
+                    MessageText.Of("NoSuchCell", table.Rows[row].Label, rowId!, table.Columns[column].Label, columnId!,
+                        string.Join(", ", table.Rows[row].Columns.Select(c => $"{table.Columns[c].Id} ({table.Columns[c].Label})")))));
+            }
+
+            if (diagnostics.HasErrorsSince(reportedBefore) || name is null)
+            {
+                valid = false;
+                continue;
+            }
+
+            entries.Add(new GridEntry(name, row, column));
+        }
+
+        return valid ? entries.ToImmutable() : null;
     }
 
     /// <summary>

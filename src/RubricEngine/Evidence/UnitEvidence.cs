@@ -39,6 +39,21 @@ public sealed record UnitEvidence
     /// <summary>The year assessed, 1900–2999, or null (<c>year:</c> in a file).</summary>
     public int? Year { get; init; }
 
+    /// <summary>The unit's type among the rubric's <c>unit_types</c> (<c>unit_type:</c> in a file), or null when the rubric declares none.</summary>
+    public string? UnitType { get; init; }
+
+    /// <summary>The vetoes raised or explicitly not raised, by key (<c>vetoes:</c> in a file); a veto not given did not happen.</summary>
+    public ImmutableSortedDictionary<string, bool> Vetoes { get; init; } = ImmutableSortedDictionary.Create<string, bool>(StringComparer.Ordinal);
+
+    /// <summary>This evidence with the veto <paramref name="key"/> raised (or, with false, stated as not raised).</summary>
+    /// <param name="key">The veto's key from the rubric's <c>vetoes</c>, e.g. <c>major_accident</c>.</param>
+    /// <param name="raised">True when the event happened.</param>
+    public UnitEvidence WithVeto(string key, bool raised = true)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return this with { Vetoes = Vetoes.SetItem(key, raised) };
+    }
+
     /// <summary>Facts by line id, then evidence key (<c>lines:</c> in a file), in ordinal order of ids and keys.</summary>
     public ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, EvidenceFact>> Lines { get; init; } =
         ImmutableSortedDictionary.Create<string, ImmutableSortedDictionary<string, EvidenceFact>>(StringComparer.Ordinal);
@@ -84,9 +99,13 @@ public abstract record EvidenceFact
     /// <param name="Value">The count.</param>
     public sealed record Count(int Value) : EvidenceFact;
 
-    /// <summary>A decimal number, for <c>judged</c> and <c>deduction</c>.</summary>
+    /// <summary>A decimal number, for <c>judged</c>, <c>deduction</c> and <c>per_amount</c> (hours, 175.5).</summary>
     /// <param name="Value">The number.</param>
     public sealed record Amount(decimal Value) : EvidenceFact;
+
+    /// <summary>A percentage, for <c>per_percent</c>: <c>new Percent(76.5m)</c> is 76.5%, written <c>76.5%</c> in a file.</summary>
+    /// <param name="Value">The percentage, 0 to 1000 (76.5 for 76.5%).</param>
+    public sealed record Percent(decimal Value) : EvidenceFact;
 
     /// <summary>Publications and the level each reached, for <c>tiered</c>.</summary>
     /// <param name="Values">The publications.</param>
@@ -95,7 +114,22 @@ public abstract record EvidenceFact
     /// <summary>Ids of the criterion's items that are missing, for <c>per_missing</c>.</summary>
     /// <param name="Values">The item ids, from the criterion's <c>items</c>.</param>
     public sealed record MissingItems(ImmutableArray<string> Values) : EvidenceFact;
+
+    /// <summary>A row of a category table, for <c>lookup()</c> on a <c>measure: category</c> table.</summary>
+    /// <param name="Id">The row id, e.g. <c>excellent</c>.</param>
+    /// <param name="Points">The points an inspector chose, for a row scored within a range (<c>min</c>–<c>max</c>); null for a fixed row.</param>
+    public sealed record Category(string Id, decimal? Points = null) : EvidenceFact;
+
+    /// <summary>Things placed in the cells of a grid table, for <c>lookup()</c> on a <c>measure: grid</c> table.</summary>
+    /// <param name="Values">The placements.</param>
+    public sealed record Grid(ImmutableArray<GridPlacement> Values) : EvidenceFact;
 }
+
+/// <summary>One thing in a cell of a grid table, for <see cref="EvidenceFact.Grid"/>.</summary>
+/// <param name="Item">The thing placed, e.g. a report's title.</param>
+/// <param name="Row">The row id, e.g. <c>province</c>.</param>
+/// <param name="Column">The column id, e.g. <c>headline</c>.</param>
+public sealed record GridPlacement(string Item, string Row, string Column);
 
 /// <summary>One publication of an item at a level, for <see cref="EvidenceFact.Publications"/>.</summary>
 /// <param name="Item">The item published, e.g. <c>tea-lecture</c>.</param>

@@ -115,6 +115,40 @@ internal static class Values
         return null;
     }
 
+    /// <summary>
+    /// A percentage written with its sign (<c>76%</c>, <c>76.5%</c>; plain in YAML, a string in JSON) as a ratio
+    /// (0.765), or null after an error. A bare number is refused with the fix: <c>write 76%</c>. Used for evidence
+    /// values and for rubric data, so both read percentages alike; the caller checks the range.
+    /// </summary>
+    public static decimal? Percent(TreeNode node, MessageText what, List<Diagnostic> diagnostics)
+    {
+        if (node is not ScalarNode { IsNull: false } scalar)
+        {
+            diagnostics.Add(WrongType(node, what, MessageText.Of("ExpectPercent")));
+            return null;
+        }
+
+        var text = scalar.Value.Trim();
+        if (PercentText.TryParse(text, out var ratio))
+        {
+            return ratio;
+        }
+
+        if (PercentText.IsBareNumber(text))
+        {
+            // 0.76 is more likely a share (76%) than 0.76%: say both.
+            var share = TryDecimal(text, out var bare) && bare is > 0m and < 1m
+                ? MessageText.Of("ShareHint", text, Numbers.Format(bare * 100m))
+                : MessageText.None;
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongType, node.Span, MessageText.Of("PercentNeedsSign", what, text, share)));
+            return null;
+        }
+
+        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.WrongType, node.Span,
+            MessageText.Of("WrongValue", what, MessageText.Of("ExpectPercent"), Shorten(text), FullWidthHint(text))));
+        return null;
+    }
+
     /// <summary>"; it contains the full-width '，' (U+FF0C): write ','" for text typed with a Chinese input method, else nothing.</summary>
     public static MessageText FullWidthHint(string text)
     {

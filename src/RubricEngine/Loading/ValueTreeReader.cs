@@ -23,6 +23,18 @@ internal static class ValueTreeReader
             top.Add(Entry(file, "", "year", Plain(year.ToString(CultureInfo.InvariantCulture), file, "year")));
         }
 
+        if (evidence.UnitType is { } unitType)
+        {
+            top.Add(Entry(file, "", "unit_type", Text(unitType, file, "unit_type")));
+        }
+
+        if (!evidence.Vetoes.IsEmpty)
+        {
+            top.Add(Entry(file, "", "vetoes", new MappingNode(
+                [.. evidence.Vetoes.Select(v => Entry(file, "vetoes", v.Key, Plain(v.Value ? "true" : "false", file, $"vetoes.{v.Key}")))],
+                SourceSpan.AtPath(file, "vetoes"))));
+        }
+
         var lines = ImmutableArray.CreateBuilder<MappingEntry>();
         foreach (var (lineId, keys) in evidence.Lines)
         {
@@ -138,11 +150,21 @@ internal static class ValueTreeReader
         EvidenceFact.Flag flag => Plain(flag.Value ? "true" : "false", file, path),
         EvidenceFact.Count count => Plain(count.Value.ToString(CultureInfo.InvariantCulture), file, path),
         EvidenceFact.Amount amount => Plain(Numbers.Format(amount.Value), file, path),
+        EvidenceFact.Percent percent => Plain(Numbers.Format(percent.Value) + "%", file, path),
         EvidenceFact.Months months => List(months.Values, file, path, (m, at) => Plain(m.ToString(CultureInfo.InvariantCulture), file, at)),
         EvidenceFact.Quarters quarters => List(quarters.Values, file, path, (q, at) => Plain(q.ToString(CultureInfo.InvariantCulture), file, at)),
         EvidenceFact.MissingItems missing => List(missing.Values, file, path, (id, at) => Text(id, file, at)),
         EvidenceFact.Publications publications => List(publications.Values, file, path, (p, at) => new MappingNode(
             [Entry(file, at, "item", Text(p.Item, file, $"{at}.item")), Entry(file, at, "level", Text(p.Level, file, $"{at}.level"))],
+            SourceSpan.AtPath(file, at))),
+        EvidenceFact.Category { Points: null } category => Text(category.Id, file, path),
+        EvidenceFact.Category category => new MappingNode(
+            [Entry(file, path, "category", Text(category.Id, file, $"{path}.category")),
+                Entry(file, path, "points", Plain(Numbers.Format(category.Points!.Value), file, $"{path}.points"))],
+            SourceSpan.AtPath(file, path)),
+        EvidenceFact.Grid grid => List(grid.Values, file, path, (g, at) => new MappingNode(
+            [Entry(file, at, "item", Text(g.Item, file, $"{at}.item")), Entry(file, at, "row", Text(g.Row, file, $"{at}.row")),
+                Entry(file, at, "column", Text(g.Column, file, $"{at}.column"))],
             SourceSpan.AtPath(file, at))),
         _ => throw new ArgumentException($"unknown kind of evidence fact: {fact.GetType().Name}", nameof(fact)),
     };

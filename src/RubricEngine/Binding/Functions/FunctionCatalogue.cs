@@ -12,12 +12,16 @@ internal static class FunctionCatalogue
         PerPeriodFunction.Monthly,
         PerPeriodFunction.Quarterly,
         new MonthlyShareFunction(),
-        new PerItemFunction(),
+        MeasureFunction.PerItem,
+        MeasureFunction.PerAmount,
+        MeasureFunction.PerPercent,
         new RatioFunction(),
         new TieredFunction(),
         new PerMissingFunction(),
+        new AllOfFunction(),
         new JudgedFunction(),
         new DeductionFunction(),
+        new LookupFunction(),
     ];
 
     public static FrozenDictionary<string, ScoringFunction> ByName { get; } = All.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
