@@ -12,7 +12,15 @@ namespace RubricEngine.Tests.Cli;
 [NonParallelizable] // the CLI runs from the repository root
 public sealed class JsonSchemaTests
 {
-    private static readonly string[] Rubrics = ["rubrics/platform.yaml", "rubrics/town.yaml", "rubrics/village.yaml"];
+    /// <summary>The three county rubrics, and every example under rubrics/examples/ (each with its sample under samples/examples/).</summary>
+    private static readonly string[] Rubrics =
+    [
+        "rubrics/platform.yaml", "rubrics/town.yaml", "rubrics/village.yaml",
+        .. ExampleNames().Select(name => $"rubrics/examples/{name}.yaml"),
+    ];
+
+    private static IEnumerable<string> ExampleNames() =>
+        Directory.GetFiles(Repo.PathOf("rubrics/examples"), "*.yaml").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal);
 
     private static JsonSchema Schema(params string[] args)
     {
@@ -103,6 +111,7 @@ public sealed class JsonSchemaTests
         new TestCaseData("rubrics/village.yaml", "samples/village-qingshui.yaml"),
         new TestCaseData("rubrics/town.yaml", "samples/town-yanghe.yaml"),
         new TestCaseData("rubrics/platform.yaml", "samples/platform-culture.json"),
+        .. ExampleNames().Select(name => new TestCaseData($"rubrics/examples/{name}.yaml", $"samples/examples/{name}.yaml")),
     ];
 
     [TestCaseSource(nameof(Samples))]

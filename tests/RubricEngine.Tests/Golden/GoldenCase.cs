@@ -7,6 +7,10 @@ namespace RubricEngine.Tests.Golden;
 /// A golden case: a folder under Golden/Cases with <c>evidence.yaml</c> (what the inspector found) and
 /// <c>expected.yaml</c> (every line's score, the bonuses and the totals, calculated by hand from the
 /// catalogue with the arithmetic beside each number). Adding a case adds a folder, not code.
+/// The evidence's <c>rubric:</c> id names the rubric: a shipped one (<c>rubrics/&lt;id&gt;.yaml</c>), or else an example
+/// (<c>rubrics/examples/&lt;id with '-' for '_'&gt;.yaml</c>, the file named after what it shows). Where the rubric has them,
+/// <c>expected.yaml</c> also gives <c>unit_type</c>, <c>grade</c> (a grade id, or <c>~</c> for none) and <c>vetoes</c> (the keys
+/// of the vetoes applied, <c>[]</c> for none); a key left out is not asserted.
 /// </summary>
 public sealed record GoldenCase(string Name)
 {
@@ -23,6 +27,13 @@ public sealed record GoldenCase(string Name)
 
     public string RubricId => Scalar(Load(EvidenceFile), "rubric");
 
+    /// <summary>The rubric file the case is scored with, by its repository path.</summary>
+    public string RubricFile => RubricFileOf(RubricId);
+
+    /// <summary>A shipped rubric's file, or else the example rubric's: the file is named after the id, with '-' for '_'.</summary>
+    public static string RubricFileOf(string rubricId) =>
+        File.Exists(Repo.PathOf($"rubrics/{rubricId}.yaml")) ? $"rubrics/{rubricId}.yaml" : $"rubrics/examples/{rubricId.Replace('_', '-')}.yaml";
+
     public Expected ReadExpected()
     {
         var root = Load(ExpectedFile);
@@ -32,7 +43,14 @@ public sealed record GoldenCase(string Name)
             ? map.Children.ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => Number(e.Value))
             : [];
         return new Expected(lines, bonuses, Number(root.Children[new YamlScalarNode("base_total")]),
-            Number(root.Children[new YamlScalarNode("bonus_total")]), Number(root.Children[new YamlScalarNode("total")]));
+            Number(root.Children[new YamlScalarNode("bonus_total")]), Number(root.Children[new YamlScalarNode("total")]))
+        {
+            UnitType = Optional(root, "unit_type"),
+            Grade = Optional(root, "grade"),
+            Vetoes = root.Children.TryGetValue(new YamlScalarNode("vetoes"), out var v)
+                ? [.. ((YamlSequenceNode)v).Children.Select(k => ((YamlScalarNode)k).Value!)]
+                : null,
+        };
     }
 
     private static YamlMappingNode Load(string file)
@@ -41,6 +59,15 @@ public sealed record GoldenCase(string Name)
         stream.Load(new StringReader(Repo.Read(file)));
         return (YamlMappingNode)stream.Documents[0].RootNode;
     }
+
+    /// <summary>Absent: not asserted (<c>null</c>); <c>~</c>: asserted to be JSON null (<see cref="ExpectedNull"/>).</summary>
+    private static string? Optional(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value)
+            ? ((YamlScalarNode)value).Value is { Length: > 0 } text and not "~" and not "null" ? text : ExpectedNull
+            : null;
+
+    /// <summary>What <c>expected.yaml</c> writes as <c>~</c>: the card must carry JSON null there.</summary>
+    public const string ExpectedNull = "(null)";
 
     private static string Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node.Children[new YamlScalarNode(key)]).Value!;
 
@@ -53,4 +80,14 @@ public sealed record Expected(
     IReadOnlyDictionary<string, decimal> Bonuses,
     decimal BaseTotal,
     decimal BonusTotal,
-    decimal Total);
+    decimal Total)
+{
+    /// <summary>The unit type id the card must name, <see cref="GoldenCase.ExpectedNull"/>, or null when not asserted.</summary>
+    public string? UnitType { get; init; }
+
+    /// <summary>The grade id the card must carry, <see cref="GoldenCase.ExpectedNull"/>, or null when not asserted.</summary>
+    public string? Grade { get; init; }
+
+    /// <summary>The keys of the vetoes the card must list (in any order), or null when not asserted.</summary>
+    public IReadOnlyList<string>? Vetoes { get; init; }
+}

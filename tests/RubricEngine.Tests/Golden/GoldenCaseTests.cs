@@ -26,7 +26,28 @@ public sealed class GoldenCaseTests
         card.BaseTotal.Should().Be(expected.BaseTotal);
         card.BonusTotal.Should().Be(expected.BonusTotal);
         card.Total.Should().Be(expected.Total);
+
+        // Read from the JSON contract other teams read (docs/evidence.md), not from the card's C# shape.
+        var json = JObject.Parse(ScoreCardJson.Write(card));
+        if (expected.UnitType is { } unitType)
+        {
+            Text(json["unit_type"]).Should().Be(unitType, "the card's unit_type");
+        }
+
+        if (expected.Grade is { } grade)
+        {
+            Text(json["grade"]?.Type == JTokenType.Object ? json["grade"]!["id"] : json["grade"]).Should().Be(grade, "the card's grade");
+        }
+
+        if (expected.Vetoes is { } vetoes)
+        {
+            json["vetoes"].Should().NotBeNull("a rubric with vetoes writes the card's 'vetoes', empty when none applied");
+            json["vetoes"]!.Select(v => (string?)v["key"]).Should().BeEquivalentTo(vetoes, "the vetoes applied");
+        }
     }
+
+    private static string? Text(JToken? token) =>
+        token is null ? null : token.Type == JTokenType.Null ? GoldenCase.ExpectedNull : (string?)token;
 
     [TestCaseSource(nameof(Cases))]
     public void The_whole_score_card_matches_its_snapshot(GoldenCase golden)
@@ -38,7 +59,7 @@ public sealed class GoldenCaseTests
 
     internal static ScoreCard Score(GoldenCase golden)
     {
-        var rubric = Repo.Rubric(golden.RubricId);
+        var rubric = Repo.RubricAt(golden.RubricFile);
         rubric.TryScoreText(Repo.Read(golden.EvidenceFile), golden.EvidenceFile, out var card, out var diagnostics)
             .Should().BeTrue(string.Join(Environment.NewLine, diagnostics));
         return card!;

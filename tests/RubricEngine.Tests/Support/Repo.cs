@@ -17,9 +17,11 @@ internal static class Repo
     /// would let one test's compilation serve the next, so a fault in the binder or compiler (code that runs at load
     /// time) would meet only the first test to load the rubric, and mutation testing would report it as surviving.
     /// </summary>
-    public static Rubric Rubric(string id)
+    public static Rubric Rubric(string id) => RubricAt($"rubrics/{id}.yaml");
+
+    /// <summary>A rubric file by its repository path (an example under rubrics/examples/, say), compiled afresh as <see cref="Rubric(string)"/>.</summary>
+    public static Rubric RubricAt(string file)
     {
-        var file = $"rubrics/{id}.yaml";
         RubricEngine.Rubric.TryLoadText(Read(file), file, out var rubric, out var diagnostics)
             .Should().BeTrue(string.Join(Environment.NewLine, diagnostics));
         return rubric!;
