@@ -148,6 +148,22 @@ public sealed class ScorerTests
     }
 
     [Test]
+    public void Public_scores_carry_no_trailing_zeros_when_their_digits_pass_32_or_64_bits()
+    {
+        // A decimal keeps its digits as one 96-bit integer in three 32-bit words. These products end in 0, but their
+        // lowest word does not, so the trailing zero can only be seen from the whole integer:
+        //   32.2324 × 13325 = 429496.7300, digits 4294967300 = 2^32 + 4 (words 4, 1, 0);
+        //   74.566946555812 × 247385 = 18446744.073709551620, digits 18446744073709551620 = 2^64 + 4 (words 4, 0, 1).
+        var low = EvidenceText.ScoreOne("uncapped per_item(32.2324)", "13325").Lines.Single().Criteria.Single();
+        Text(low.Score).Should().Be("429496.73");
+        low.Reason.Should().Be("13325 项 × 32.2324 = 429496.73");
+
+        var high = EvidenceText.ScoreOne("uncapped per_item(74.566946555812)", "247385").Lines.Single().Criteria.Single();
+        Text(high.Score).Should().Be("18446744.07370955162");
+        high.Reason.Should().Be("247385 项 × 74.566946555812 = 18446744.07370955162");
+    }
+
+    [Test]
     public void A_line_of_several_criteria_shows_its_sum_with_deductions_as_minus()
     {
         var venue = VillageVenue("{ fixed_site: true, office_and_activity_supplies: true, discretionary_deduction: 0.5 }");

@@ -1,3 +1,5 @@
+using RubricEngine.Binding.Functions;
+using RubricEngine.Runtime;
 using RubricEngine.Tests.Support;
 
 namespace RubricEngine.Tests.Binding.Functions;
@@ -129,6 +131,17 @@ public sealed class FunctionBoundaryTests
     public void Per_missing_with_nothing_missing_names_no_item()
     {
         Criterion("per_missing(-0.5) floor 0", "[]", points: 5, extra: "items: [a, b, c]").Reason.Should().Be("5 - 0 项 × 0.5 = 5");
+    }
+
+    [Test]
+    public void Per_missing_names_an_item_without_a_label_by_its_id()
+    {
+        // The binder passes no labels when a rubric writes none; the context then offers the ids. 4 − 1 × 0.5 = 3.5.
+        var context = new BindContext([-0.5m], 4m, ["a", "b"], [], [], [("k", default)]);
+        var row = new EvidenceRow(1);
+        row.SetItems(0, ["b"]);
+
+        new PerMissingFunction().Compile(context, [0]).Evaluate(row).Should().Be(new Outcome(3.5m, "4 - 1 项 × 0.5 = 3.5（缺 b）"));
     }
 
     [Test]
