@@ -11,6 +11,7 @@ using RubricEngine.Cli.Inputs;
 using RubricEngine.Cli.Reports;
 using RubricEngine.Cli.Schemas;
 using RubricEngine.Cli.Scoring;
+using RubricEngine.Cli.Serve;
 using RubricEngine.Diagnostics;
 using RubricEngine.Reporting;
 using RubricEngine.Revisions;
@@ -65,6 +66,7 @@ internal static class CliApp
             TemplateCommand(output, error),
             SchemaCommand(output, error),
             DiffCommand(output, error),
+            ServeCommand(output, error),
         };
 
         // The version is the tool's own (MinVer's, from the git tag), also when another program hosts it in-process.
@@ -231,6 +233,52 @@ internal static class CliApp
                 _ => RevisionTableFormatter.Format(diff, impact, Language),
             });
             return failed ? InputErrors : Success;
+        });
+        return command;
+    }
+
+    private static Command ServeCommand(TextWriter output, TextWriter error)
+    {
+        var portOption = new Option<int>("--port", "-p") { Description = Text("ServePortDescription"), DefaultValueFactory = _ => new ServeOptions().Port };
+        portOption.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                result.AddError(Text("ServePortRange"));
+            }
+        });
+        var rootOption = new Option<string>("--root") { Description = Text("ServeRootDescription"), DefaultValueFactory = _ => "." };
+        var hostOption = new Option<string>("--host") { Description = Text("ServeHostDescription"), DefaultValueFactory = _ => "127.0.0.1" };
+        var command = new Command("serve", Text("ServeDescription")) { portOption, rootOption, hostOption };
+        command.SetAction(parse =>
+        {
+            var root = parse.GetValue(rootOption)!;
+            if (!Directory.Exists(root))
+            {
+                error.WriteLine(Text("ServeNoRoot", root));
+                return InputErrors;
+            }
+
+            var hostText = parse.GetValue(hostOption)!;
+            if (!System.Net.IPAddress.TryParse(hostText == "localhost" ? "127.0.0.1" : hostText, out var host))
+            {
+                error.WriteLine(Text("ServeBadHost", hostText));
+                return InputErrors;
+            }
+
+            if (!System.Net.IPAddress.IsLoopback(host))
+            {
+                // Anyone who reaches this address can read and save rubrics in the root: the person who asked must know.
+                error.WriteLine(Text("ServeNotLoopback", host.ToString(), Path.GetFullPath(root)));
+            }
+
+            var options = new ServeOptions { Host = host, Port = parse.GetValue(portOption), Root = root };
+            var server = PlaygroundServer.StartAsync(options).GetAwaiter().GetResult();
+            output.WriteLine(Text("ServeListening", server.Address.ToString(), Path.GetFullPath(root)));
+            output.Flush();
+            server.WaitForShutdownAsync().GetAwaiter().GetResult();
+            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return Success;
         });
         return command;
     }

@@ -113,6 +113,15 @@ public sealed class Rubric
     /// <summary>Lines in rubric order.</summary>
     public ImmutableArray<RubricLine> Lines { get; }
 
+    /// <summary>The unit types (<c>unit_types</c>) whose rules may differ; empty when the rubric declares none.</summary>
+    public ImmutableArray<RubricUnitType> UnitTypes => Compiled.UnitTypes;
+
+    /// <summary>The vetoes (<c>vetoes</c>, 一票否决) the evidence may raise; empty when the rubric declares none.</summary>
+    public ImmutableArray<RubricVeto> Vetoes => Compiled.TotalRules?.Vetoes ?? [];
+
+    /// <summary>The grades of the total (<c>grades</c>), highest first; empty when the rubric declares none.</summary>
+    public ImmutableArray<RubricGrade> Grades => Compiled.TotalRules?.Grades ?? [];
+
     /// <summary>The limits it was loaded with; evidence is read with the same.</summary>
     public LoadLimits Limits { get; }
 
@@ -180,6 +189,18 @@ public sealed class Rubric
     public static ImmutableArray<string> BuiltInIds => BuiltInRubrics.Ids;
 
     /// <summary>
+    /// The YAML text of a built-in rubric, as shipped: for tools that show or copy it (the playground of
+    /// <c>rubric serve</c> opens it in its editor). Null when <paramref name="id"/> is not one of <see cref="BuiltInIds"/>.
+    /// </summary>
+    /// <param name="id">A built-in id, one of <see cref="BuiltInIds"/>.</param>
+    /// <returns>The rubric's YAML, or null.</returns>
+    public static string? BuiltInText(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return BuiltInIds.Contains(id, StringComparer.Ordinal) ? BuiltInRubrics.Read(id, BuiltInRubrics.FileOf(id), LoadLimits.Default, []) : null;
+    }
+
+    /// <summary>
     /// Loads a rubric built into the library (the county rubrics of 西实践发〔2022〕4号), with no file on disk.
     /// Diagnostics name it <c>&lt;built-in&gt;/village.yaml</c>; the shipped rubrics load with warnings only.
     /// </summary>
@@ -227,6 +248,33 @@ public sealed class Rubric
         card = Guard(found, file, () => SourceText.FitsLimit(text, file, Limits, found) ? ScoreText(text, file, found) : null);
         diagnostics = Sorted(found);
         return card is not null;
+    }
+
+    /// <summary>
+    /// Reads evidence text (YAML, or JSON when <paramref name="file"/> ends in <c>.json</c>) as a JSON value, after the
+    /// same checks as scoring it: for tools that edit evidence rather than score it (the playground of
+    /// <c>rubric serve</c> loads a YAML evidence file into its form this way). Quoted text stays text; plain scalars
+    /// become booleans and numbers as in the evidence file's own reading.
+    /// </summary>
+    /// <param name="text">The evidence.</param>
+    /// <param name="file">The name diagnostics give for it.</param>
+    /// <param name="evidence">The evidence as a JSON object, when it has no errors.</param>
+    /// <param name="diagnostics">Errors, or the warnings scoring it would give.</param>
+    /// <returns>True when the evidence has no errors.</returns>
+    public bool TryReadEvidenceText(string text, string file, [NotNullWhen(true)] out JsonNode? evidence, out ImmutableArray<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(file);
+        evidence = null;
+        if (!TryScoreText(text, file, out _, out diagnostics))
+        {
+            return false;
+        }
+
+        var found = new List<Diagnostic>();
+        evidence = Guard(found, file, () => TreeReader.Read(text, file, Limits, found) is { } tree ? TreeJson.Of(tree) : null);
+        diagnostics = diagnostics.AddRange(found);
+        return evidence is not null;
     }
 
     /// <summary>Scores evidence read from a stream (to its end, up to <see cref="LoadLimits.MaxFileBytes"/>; not closed).</summary>

@@ -32,7 +32,7 @@ public sealed record RubricCriterion(ImmutableArray<string> Keys, string Label, 
     /// <summary>Each evidence key it reads with the value it must hold, in the order of <see cref="Keys"/>.</summary>
     public ImmutableArray<EvidenceField> Fields { get; init; } = [];
 
-    /// <summary>The item ids that can be missing (<c>per_missing</c> only); empty otherwise.</summary>
+    /// <summary>The item ids that can be missing (<c>per_missing</c> and <c>all_of</c>); empty otherwise.</summary>
     public ImmutableArray<string> Items { get; init; } = [];
 }
 

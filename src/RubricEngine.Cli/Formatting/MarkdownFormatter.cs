@@ -15,7 +15,7 @@ internal static class MarkdownFormatter
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"## {card.Title}");
         text.AppendLine();
-        text.AppendLine("单位：" + Escape(card.Unit) + (card.Year is { } year ? "　年度：" + year.ToString(CultureInfo.InvariantCulture) : "") + Version(card, "　"));
+        text.AppendLine("单位：" + Escape(card.Unit) + TotalText.UnitType(card, "　") + (card.Year is { } year ? "　年度：" + year.ToString(CultureInfo.InvariantCulture) : "") + Version(card, "　"));
         text.AppendLine();
         text.AppendLine("| 考核项目 | 编号 | 分值 | 得分 | 加分 | 说明 |");
         text.AppendLine("|---|---|--:|--:|--:|---|");
@@ -25,7 +25,26 @@ internal static class MarkdownFormatter
         }
 
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"**基础分 {ScoreText.Format(card.BaseTotal)} + 加分 {ScoreText.Format(card.BonusTotal)} = 总分 {ScoreText.Format(card.Total)}**");
+        var (sum, vetoes, total) = TotalText.Total(card);
+        text.AppendLine(CultureInfo.InvariantCulture, $"**{sum}**");
+        if (vetoes.Count > 0)
+        {
+            text.AppendLine();
+            foreach (var veto in vetoes)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(veto)}");
+            }
+
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"**{total}**");
+        }
+
+        if (TotalText.Grade(card) is { } grade)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"**{grade}**");
+        }
+
         if (card.Warnings.Length > 0)
         {
             text.AppendLine();

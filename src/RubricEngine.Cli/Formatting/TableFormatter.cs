@@ -14,7 +14,7 @@ internal static class TableFormatter
     {
         var text = new StringBuilder();
         text.AppendLine(card.Title);
-        text.AppendLine("单位：" + card.Unit + (card.Year is { } year ? "    年度：" + year.ToString(CultureInfo.InvariantCulture) : "") + Version(card, "    "));
+        text.AppendLine("单位：" + card.Unit + TotalText.UnitType(card, "    ") + (card.Year is { } year ? "    年度：" + year.ToString(CultureInfo.InvariantCulture) : "") + Version(card, "    "));
         text.AppendLine();
 
         string[] headers = ["考核项目", "编号", "分值", "得分", "加分"];
@@ -43,7 +43,13 @@ internal static class TableFormatter
             text.AppendLine(CultureInfo.InvariantCulture, $"{TextWidth.PadRight(section.Name, widths[0])}  {Format(section.Score)} / {Format(section.Points)}{bonus}");
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"基础分 {Format(card.BaseTotal)} + 加分 {Format(card.BonusTotal)} = 总分 {Format(card.Total)}");
+        var (sum, vetoes, total) = TotalText.Total(card);
+        text.AppendLine(sum);
+        foreach (var line in vetoes.Append(total).Append(TotalText.Grade(card)).OfType<string>())
+        {
+            text.AppendLine(line);
+        }
+
         foreach (var warning in card.Warnings)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"注意：{warning.ToString(culture)}");

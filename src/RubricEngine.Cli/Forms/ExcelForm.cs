@@ -23,7 +23,7 @@ internal sealed record FormColumn(RubricLine Line, EvidenceField Field, string H
 /// evidence a YAML file holds and scores it with the library, so every message is the one YAML evidence gets, but
 /// positioned at the cell: <c>乡镇.xlsx!村!F7(7,6): error RE0303: 13 is not a month; …（列：每月开展理论宣讲）</c>.
 /// </summary>
-internal static class ExcelForm
+internal static partial class ExcelForm
 {
     /// <summary>Row 1 holds the Chinese headers, row 2 the keys; units start at row 3.</summary>
     private const int HeaderRow = 1;
@@ -60,12 +60,20 @@ internal static class ExcelForm
         year.WholeNumber.Between(1900, 2999);
         Explain(year, "年度", "四位数的年份，例如 2022");
 
+        var first = WriteTotalRuleColumns(rubric, sheet, 3, lastRow);
         for (var i = 0; i < columns.Length; i++)
         {
             var column = columns[i];
-            var number = i + 3;
+            var number = i + first;
             Header(sheet, number, column.Header, column.Id, column.Field.Kind is EvidenceValueKind.Flag ? 10 : 16);
-            var validation = sheet.Range(FirstUnitRow, number, lastRow, number).SetDataValidation();
+            var cells = sheet.Range(FirstUnitRow, number, lastRow, number);
+            if (column.Field.Kind is EvidenceValueKind.Percent)
+            {
+                // Formatted as a percentage, Excel reads a typed 76 as 76% (stored 0.76), as the inspector means it.
+                cells.Style.NumberFormat.Format = "0.##%";
+            }
+
+            var validation = cells.SetDataValidation();
             Validate(validation, column);
         }
 
@@ -117,6 +125,7 @@ internal static class ExcelForm
     {
         var columns = Columns(rubric).ToDictionary(c => c.Id, StringComparer.Ordinal);
         var layout = new Dictionary<int, FormColumn>();
+        var totalRuleColumns = new Dictionary<int, string>();
         var problems = new List<Diagnostic>();
         var lastColumn = sheet.LastColumnUsed()?.ColumnNumber() ?? 1;
         int unitColumn = 1, yearColumn = 0;
@@ -134,6 +143,10 @@ internal static class ExcelForm
             else if (columns.TryGetValue(id, out var column))
             {
                 layout[c] = column;
+            }
+            else if (IsTotalRuleColumn(rubric, id))
+            {
+                totalRuleColumns[c] = id;
             }
             else if (id.Length > 0)
             {
@@ -159,7 +172,7 @@ internal static class ExcelForm
                 continue;
             }
 
-            var evidence = RowEvidence.Build(rubricId, row, unitColumn, yearColumn, layout);
+            var evidence = RowEvidence.Build(rubricId, row, unitColumn, yearColumn, layout, rubric, totalRuleColumns);
             var cells = evidence.Cells.Select(c => (c.Cell is { } cell ? CellSpan(workbookName, cell) : SourceSpan.StartOf(source), c.Header)).ToArray();
             var text = evidence.Text;
             yield return new PendingUnit(source, () => Score(rubric, source, text, cells));
@@ -288,7 +301,8 @@ internal static class ExcelForm
 
         public IReadOnlyList<(IXLCell? Cell, string Header)> Cells => cells;
 
-        public static RowEvidence Build(string rubricId, IXLRow row, int unitColumn, int yearColumn, Dictionary<int, FormColumn> layout)
+        public static RowEvidence Build(string rubricId, IXLRow row, int unitColumn, int yearColumn, Dictionary<int, FormColumn> layout,
+            Rubric rubric, Dictionary<int, string> totalRuleColumns)
         {
             var evidence = new RowEvidence();
             var unit = row.Cell(unitColumn);
@@ -299,6 +313,7 @@ internal static class ExcelForm
                 evidence.Add($"year: {Scalar(row.Cell(yearColumn))}", row.Cell(yearColumn), "年度");
             }
 
+            evidence.AddTotalRules(row, rubric, totalRuleColumns);
             evidence.Add("lines:", unit, "");
             foreach (var line in layout.GroupBy(c => c.Value.Line.Id))
             {
@@ -319,6 +334,31 @@ internal static class ExcelForm
             return evidence;
         }
 
+        /// <summary><c>unit_type</c> (its id, or the label the form's list offers, 开发区 → zone) and the vetoes filled in.</summary>
+        private void AddTotalRules(IXLRow row, Rubric rubric, Dictionary<int, string> totalRuleColumns)
+        {
+            foreach (var (number, id) in totalRuleColumns.Where(c => c.Value == UnitTypeKey && !row.Cell(c.Key).IsEmpty()))
+            {
+                var cell = row.Cell(number);
+                var word = Words(cell).Trim();
+                var type = rubric.UnitTypes.FirstOrDefault(t => t.Label == word)?.Id ?? word;
+                Add($"unit_type: {Quote(type)}", cell, "单位类型");
+            }
+
+            var vetoes = totalRuleColumns.Where(c => c.Value != UnitTypeKey && !row.Cell(c.Key).IsEmpty()).ToList();
+            if (vetoes.Count == 0)
+            {
+                return;
+            }
+
+            Add("vetoes:", row.Cell(vetoes[0].Key), "");
+            foreach (var (number, id) in vetoes)
+            {
+                var key = id[VetoPrefix.Length..];
+                Add($"  {key}: {Flag(row.Cell(number))}", row.Cell(number), rubric.Vetoes.First(v => v.Key == key).Label);
+            }
+        }
+
         private void Add(string yamlLine, IXLCell? cell, string header)
         {
             text.Append(yamlLine).Append('\n');
@@ -337,8 +377,18 @@ internal static class ExcelForm
             EvidenceValueKind.Publications => "[" + string.Join(", ", Words(cell)
                 .Split(PairSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(pair => Publication(pair, field))) + "]",
+            EvidenceValueKind.Percent => Percent(cell),
             _ => Scalar(cell),
         };
+
+        /// <summary>
+        /// A percentage: a number in a cell formatted as one is stored as its ratio (76% as 0.76) and written back as
+        /// 76%; a number in a plain cell stays as typed, so the reader can say "write 76%"; text such as 76% is kept.
+        /// </summary>
+        private static string Percent(IXLCell cell) =>
+            cell.DataType == XLDataType.Number && cell.Style.NumberFormat.Format.Contains('%', StringComparison.Ordinal)
+                ? Reports.Figures.Plain((decimal)cell.GetDouble() * 100m) + "%"
+                : Scalar(cell);
 
         private static string Flag(IXLCell cell)
         {

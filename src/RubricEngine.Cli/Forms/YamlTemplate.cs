@@ -35,6 +35,7 @@ internal static class YamlTemplate
         text.AppendLine(year is { } y
             ? string.Create(CultureInfo.InvariantCulture, $"year: {y}    # 考核年度")
             : "# year: 2022    # 考核年度（可选）");
+        WriteTotalRules(rubric, text);
         text.AppendLine("lines:");
         var columns = ExcelForm.Columns(rubric).ToLookup(c => c.Line.Id, StringComparer.Ordinal);
         foreach (var line in rubric.Lines)
@@ -53,6 +54,30 @@ internal static class YamlTemplate
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// <c>unit_type</c> (required, left for the inspector to choose) and every veto as <c>false</c>, so that a form
+    /// whose vetoes are left alone says in so many words that none happened.
+    /// </summary>
+    private static void WriteTotalRules(Rubric rubric, StringBuilder text)
+    {
+        if (!rubric.UnitTypes.IsEmpty)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"unit_type: ~    # 单位类型（必填）：{Comment(string.Join("、", rubric.UnitTypes.Select(t => $"{t.Id}（{t.Label}）")))}");
+        }
+
+        if (rubric.Vetoes.IsEmpty)
+        {
+            return;
+        }
+
+        text.AppendLine("vetoes:    # 一票否决：发生的改为 true");
+        foreach (var veto in rubric.Vetoes)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {veto.Key}: false    # {Comment(veto.Label)}");
+        }
     }
 
     /// <summary>What to write for a key, in the words of the Excel form's prompts but in YAML's notation.</summary>

@@ -23,7 +23,14 @@ internal sealed record RankedUnit(
     decimal BonusTotal,
     decimal Total,
     ImmutableArray<decimal> SectionScores,
-    ImmutableArray<decimal> LineScores);
+    ImmutableArray<decimal> LineScores)
+{
+    /// <summary>The grade of the total (优秀), or null when the rubric declares no grades or none was reached.</summary>
+    public string? Grade { get; init; }
+
+    /// <summary>The vetoes that applied, by label (发生较大事故以上); empty when none.</summary>
+    public ImmutableArray<string> Vetoes { get; init; } = [];
+}
 
 /// <summary>How the county did on one line: where units lose points.</summary>
 /// <param name="Line">The rubric line.</param>
@@ -58,6 +65,12 @@ internal sealed record CountyReport(
     ImmutableArray<LineStatistics> LineStatistics,
     ImmutableArray<RefusedUnit> Refused)
 {
+    /// <summary>True when the rubric declares grades: the ranking shows each unit's grade.</summary>
+    public bool HasGrades { get; init; }
+
+    /// <summary>True when the rubric declares vetoes: the ranking marks the units a veto applied to.</summary>
+    public bool HasVetoes { get; init; }
+
     /// <summary>The language the refused files' messages are written in (the run's <c>--lang</c>).</summary>
     public System.Globalization.CultureInfo Language { get; init; } = System.Globalization.CultureInfo.InvariantCulture;
 
@@ -87,7 +100,11 @@ internal sealed class CountyReportBuilder(Rubric rubric, System.Globalization.Cu
         }
 
         scored.Add(new RankedUnit(0, card.Unit, outcome.Source, card.Year, card.BaseTotal, card.BonusTotal, card.Total,
-            [.. card.Sections.Select(s => s.Score)], [.. card.Lines.Select(l => l.Score)]));
+            [.. card.Sections.Select(s => s.Score)], [.. card.Lines.Select(l => l.Score)])
+        {
+            Grade = card.Grade?.Label,
+            Vetoes = [.. card.Vetoes.Select(v => v.Label)],
+        });
     }
 
     public CountyReport Build() => new(
@@ -101,7 +118,12 @@ internal sealed class CountyReportBuilder(Rubric rubric, System.Globalization.Cu
             .Select((stats, order) => (stats, order))
             .OrderByDescending(x => x.stats.PointsLost).ThenBy(x => x.order)
             .Select(x => x.stats)],
-        [.. refused]) { Language = language ?? System.Globalization.CultureInfo.InvariantCulture };
+        [.. refused])
+    {
+        Language = language ?? System.Globalization.CultureInfo.InvariantCulture,
+        HasGrades = !rubric.Grades.IsEmpty,
+        HasVetoes = !rubric.Vetoes.IsEmpty,
+    };
 
     /// <summary>Competition ranking (1, 2, 2, 4): a unit's rank is one more than the number of units with a higher total.</summary>
     public static ImmutableArray<RankedUnit> Rank(IEnumerable<RankedUnit> units)

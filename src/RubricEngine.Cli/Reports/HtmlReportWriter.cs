@@ -20,7 +20,7 @@ internal sealed class HtmlReportWriter : IReportWriter
         var page = Resource("report.html")
             .Replace("{{title}}", Html.Encode(report.Title), StringComparison.Ordinal)
             .Replace("{{summary}}", Html.Encode($"已评分 {report.Ranking.Length} 个单位，未评分 {report.Refused.Length} 个文件；满分 {Figures.Plain(report.RubricTotal)} 分。"), StringComparison.Ordinal)
-            .Replace("{{ranking}}", Table(ReportTables.Ranking(report), lastColumn: 7 + report.Sections.Length), StringComparison.Ordinal)
+            .Replace("{{ranking}}", Table(ReportTables.Ranking(report), lastColumn: ReportTables.TotalColumns(report) + report.Sections.Length), StringComparison.Ordinal)
             .Replace("{{lines}}", Table(ReportTables.Lines(report), lastColumn: int.MaxValue), StringComparison.Ordinal)
             .Replace("{{refused}}", Table(ReportTables.Refused(report), lastColumn: int.MaxValue), StringComparison.Ordinal);
 

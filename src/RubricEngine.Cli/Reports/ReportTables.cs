@@ -27,10 +27,13 @@ internal static class ReportTables
     public static ReportTable Ranking(CountyReport report)
     {
         var headers = new List<string> { "名次", "单位", "文件", "年度", "基础分", "加分", "总分" };
+        var kinds = new List<CellKind> { CellKind.Number, CellKind.Text, CellKind.Text, CellKind.Number, CellKind.Number, CellKind.Number, CellKind.Number };
+        AddTotalRuleColumns(report, headers, kinds);
         headers.AddRange(report.Sections.Select(s => $"{s.Name}（{Figures.Plain(s.Points)}分）"));
         headers.AddRange(report.Lines.Select(LineHeader));
-        var kinds = headers.Select((_, i) => i is 1 or 2 ? CellKind.Text : CellKind.Number);
+        kinds.AddRange(Enumerable.Repeat(CellKind.Number, headers.Count - kinds.Count));
         var rows = report.Ranking.Select(u => new object?[] { u.Rank, u.Unit, u.Source, u.Year, u.BaseTotal, u.BonusTotal, u.Total }
+            .Concat(TotalRuleCells(report, u))
             .Concat(u.SectionScores.Cast<object?>())
             .Concat(u.LineScores.Cast<object?>())
             .ToArray()).ToList();
@@ -54,6 +57,38 @@ internal static class ReportTables
         {
             r.Source, string.Create(CultureInfo.InvariantCulture, $"{e.Span.File}({e.Span.Line},{e.Span.Column})"), e.Code, e.Format(report.Language),
         }))]);
+
+    /// <summary>The ranking's columns before the sections: rank to total, then the grade and the veto mark where the rubric has them.</summary>
+    public static int TotalColumns(CountyReport report) => 7 + (report.HasGrades ? 1 : 0) + (report.HasVetoes ? 1 : 0);
+
+    private static void AddTotalRuleColumns(CountyReport report, List<string> headers, List<CellKind> kinds)
+    {
+        if (report.HasGrades)
+        {
+            headers.Add("等级");
+            kinds.Add(CellKind.Text);
+        }
+
+        if (report.HasVetoes)
+        {
+            headers.Add("一票否决");
+            kinds.Add(CellKind.Text);
+        }
+    }
+
+    /// <summary>The grade's label (empty below every grade), and the vetoes that applied as "否决：label；label" (empty when none).</summary>
+    private static IEnumerable<object?> TotalRuleCells(CountyReport report, RankedUnit unit)
+    {
+        if (report.HasGrades)
+        {
+            yield return unit.Grade;
+        }
+
+        if (report.HasVetoes)
+        {
+            yield return unit.Vetoes.IsEmpty ? null : "否决：" + string.Join("；", unit.Vetoes);
+        }
+    }
 
     /// <summary>A line's column header: its section and its id, the id being the rubric's stable name for it.</summary>
     public static string LineHeader(RubricLine line) => $"{line.Section}·{line.Id}";

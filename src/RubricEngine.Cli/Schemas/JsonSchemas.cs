@@ -12,7 +12,7 @@ namespace RubricEngine.Cli.Schemas;
 /// them to complete keys and flag typos before the file ever reaches <c>rubric check</c> or <c>rubric score</c>.
 /// The library stays the judge: a schema catches the shape, not every rule (a ratio's numerator above its total).
 /// </summary>
-internal static class JsonSchemas
+internal static partial class JsonSchemas
 {
     private const string Draft = "https://json-schema.org/draft/2020-12/schema";
     private const string Identifier = "^[a-z][a-z0-9_]*$";
@@ -40,14 +40,17 @@ internal static class JsonSchemas
                 Described(Clone(id), "项目编号"),
                 Closed(new JsonObject { ["id"] = Described(Clone(id), "项目编号"), ["label"] = Text("项目名称，如 职责上墙；缺项时得分说明按它写") }, "id")),
         };
+        var level = Closed(new JsonObject { ["id"] = Described(Clone(id), "级别编号，如 county"), ["label"] = Text("级别名称，如 县级") }, "id", "label");
         var criterion = Closed(new JsonObject
         {
             ["key"] = Described(Clone(id), "材料键，证据文件中填写的键名"),
             ["keys"] = new JsonObject { ["type"] = "array", ["items"] = Clone(id), ["minItems"] = 1, ["description"] = "材料键列表（ratio 的分子、分母）" },
             ["label"] = Text("评分细项名称"),
             ["points"] = Clone(points),
-            ["items"] = new JsonObject { ["type"] = "array", ["items"] = item, ["minItems"] = 1, ["description"] = "可能缺少的项目（仅 per_missing）" },
-            ["rule"] = new JsonObject { ["type"] = "string", ["minLength"] = 1, ["description"] = "评分规则，如 present(2)、monthly(0.5)、per_missing(-2) floor 0" },
+            ["items"] = new JsonObject { ["type"] = "array", ["items"] = item, ["minItems"] = 1, ["description"] = "可能缺少（未落实）的项目（仅 per_missing、all_of）" },
+            ["rule"] = new JsonObject { ["type"] = "string", ["minLength"] = 1, ["description"] = "评分规则，如 present(2)、monthly(0.5)、per_missing(-2) floor 0、per_item(-0.5) of 10 floor 0" },
+            ["unit"] = Text("得分说明中的计量单位，如 场、人、小时（仅 per_item、per_amount、per_percent）"),
+            ["levels"] = new JsonObject { ["type"] = "array", ["items"] = Clone(level), ["description"] = "本细项自己的级别，代替考核细则的 levels（仅 tiered），如 AAA/AA/A" },
             ["table"] = Described(Clone(id), "lookup() 查的表的编号（tables 中的 id）"),
         }, "label", "points", "rule");
         criterion["oneOf"] = new JsonArray(new JsonObject { ["required"] = new JsonArray("key") }, new JsonObject { ["required"] = new JsonArray("keys") });
@@ -77,7 +80,7 @@ internal static class JsonSchemas
             ["levels"] = new JsonObject
             {
                 ["type"] = "array",
-                ["items"] = Closed(new JsonObject { ["id"] = Described(Clone(id), "级别编号，如 county"), ["label"] = Text("级别名称，如 县级") }, "id", "label"),
+                ["items"] = level,
                 ["description"] = "级别（刊发等按级别计分）",
             },
             ["tables"] = new JsonObject { ["type"] = "array", ["items"] = Table(id), ["description"] = "lookup() 查的表：分档、类别或二维表" },
@@ -89,6 +92,7 @@ internal static class JsonSchemas
             },
             ["lines"] = new JsonObject { ["type"] = "array", ["items"] = line, ["description"] = "考核细则的各行" },
         }, "id", "title", "source", "total", "sections", "lines");
+        AddTotalRules((JsonObject)schema["properties"]!, criterion);
         schema["title"] = "考核细则（RubricEngine 格式）";
         return WithDraft(schema);
     }
@@ -176,6 +180,7 @@ internal static class JsonSchemas
             ["year"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1900, ["maximum"] = 2999, ["description"] = "考核年度，如 2022" },
             ["lines"] = Described(linesObject, "各行的材料"),
         }, "rubric", "unit", "lines");
+        AddTotalRules(rubric, schema);
         schema["title"] = $"{rubric.Title}：材料";
         return WithDraft(schema);
     }

@@ -10,7 +10,7 @@ namespace RubricEngine.Binding;
 /// Checks a parsed rubric against the function catalogue and its own arithmetic: names ("did you mean"),
 /// arity, argument ranges, modifiers, keys and items, points that add up, and each line's achievable maximum.
 /// </summary>
-internal static class Binder
+internal static partial class Binder
 {
     /// <summary>
     /// Binds every line, the incomplete ones too, so one run reports every mistake: a rule that did not parse
@@ -34,7 +34,7 @@ internal static class Binder
         foreach (var line in rubric.Lines)
         {
             CheckSection(line.Id.Value, line.Section, declared, named, rubric.SectionsComplete, meant, diagnostics);
-            if (BindLine(line, levels, tables, rubric.Rounding, diagnostics) is { } bound)
+            if (BindLine(line, levels, tables, rubric.Rounding, rubric.TotalRules, diagnostics) is { } bound)
             {
                 lines.Add(bound);
             }
@@ -51,7 +51,7 @@ internal static class Binder
             CheckDuplicates(line.Criteria.SelectMany(c => c.Keys), "evidence key", diagnostics, line.Id?.Value);
             foreach (var criterion in line.Criteria)
             {
-                BindCriterion(criterion, levels, tables, diagnostics);
+                BindCriterionOrVariants(criterion, levels, tables, rubric.TotalRules, diagnostics);
             }
         }
 
@@ -68,7 +68,8 @@ internal static class Binder
         }
 
         CheckPointsAddUp(rubric, declared, meant, diagnostics);
-        return !rubric.IsComplete || diagnostics.HasErrorsSince(reportedBefore) ? null : new BoundRubric(rubric, lines.ToImmutable());
+        BindTotalRules(rubric, lines.ToImmutable(), diagnostics);
+        return !rubric.IsComplete || diagnostics.HasErrorsSince(reportedBefore) ? null : WithTotalRules(new BoundRubric(rubric, lines.ToImmutable()));
     }
 
     /// <summary>
@@ -107,14 +108,14 @@ internal static class Binder
         return [.. rubric.Levels.Select(l => (l.Id.Value, l.Label))];
     }
 
-    private static BoundLine? BindLine(LineSyntax line, ImmutableArray<(string Id, string Label)> levels, TableScope tables, RoundingSyntax rounding,
+    private static BoundLine? BindLine(LineSyntax line, ImmutableArray<(string Id, string Label)> levels, TableScope tables, RoundingSyntax rounding, TotalRulesSyntax total,
         List<Diagnostic> diagnostics)
     {
         CheckDuplicates(line.Criteria.SelectMany(c => c.Keys), "evidence key", diagnostics, line.Id.Value);
         var criteria = ImmutableArray.CreateBuilder<BoundCriterion>();
         foreach (var criterion in line.Criteria)
         {
-            if (BindCriterion(criterion, levels, tables, diagnostics) is { } bound)
+            if (BindCriterionOrVariants(criterion, levels, tables, total, diagnostics) is { } bound)
             {
                 criteria.Add(bound);
             }
@@ -163,7 +164,7 @@ internal static class Binder
 
         var table = BindTableReference(criterion, function, tables, diagnostics, out var tableUnreadable);
         CheckArguments(function, call, source, diagnostics);
-        var (cap, floor, isBonus, isUncapped, options) = BindModifiers(rule, function, source, diagnostics);
+        var (cap, floor, isBonus, isUncapped, options, optionArguments) = BindModifiers(rule, function, source, diagnostics);
         CheckKeysAndItems(criterion, function, table, diagnostics);
         if (diagnostics.HasErrorsSince(reportedBefore) || tableUnreadable)
         {
@@ -179,11 +180,13 @@ internal static class Binder
             [.. call.Arguments.Select(a => a.Value)],
             criterion.Points.Value,
             [.. criterion.Items.Select(i => i.Value)],
-            levels,
+            criterion.Levels.IsDefault ? levels : [.. criterion.Levels.Select(l => (l.Id.Value, l.Label))],
             options,
             [.. criterion.Keys.Select(k => (k.Value, k.Span))],
             criterion.ItemLabels.IsDefaultOrEmpty ? default : criterion.ItemLabels)
         {
+            OptionArguments = optionArguments,
+            Unit = criterion.Unit?.Value,
             Table = table,
         };
         if (function.Check(context) is { } problem)
@@ -196,6 +199,11 @@ internal static class Binder
         if (!CheckLimits(criterion, function, raw, cap, floor, isBonus, isUncapped, diagnostics))
         {
             return null;
+        }
+
+        if (function.Warn(context, floor) is { } advice)
+        {
+            diagnostics.Add(Diagnostic.Warning(advice.Code, source.PositionOf(call.Span.Offset), advice.Message));
         }
 
         // Evidence not given scores 0 whatever the rule (floor included), so 0 is always within reach.
@@ -237,13 +245,15 @@ internal static class Binder
         }
     }
 
-    private static (decimal? Cap, decimal? Floor, bool IsBonus, bool IsUncapped, ImmutableHashSet<string> Options) BindModifiers(
+    private static (decimal? Cap, decimal? Floor, bool IsBonus, bool IsUncapped, ImmutableHashSet<string> Options,
+        ImmutableDictionary<string, NumberSyntax> OptionArguments) BindModifiers(
         RuleSyntax rule, ScoringFunction function, RuleSource source, List<Diagnostic> diagnostics)
     {
         decimal? cap = null;
         decimal? floor = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var options = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var optionArguments = ImmutableDictionary.CreateBuilder<string, NumberSyntax>(StringComparer.Ordinal);
         var known = Modifiers.ByName.Keys.Concat(function.Options).ToList();
         foreach (var modifier in rule.Prefixes.Concat(rule.Modifiers))
         {
@@ -252,15 +262,17 @@ internal static class Binder
             var isOption = function.Options.Contains(name);
             if (!Modifiers.ByName.TryGetValue(name, out var info) && !isOption)
             {
-                var elsewhere = FunctionCatalogue.All.FirstOrDefault(f => f.Options.Contains(name));
-                var message = elsewhere is not null
-                    ? MessageText.Of("ModifierBelongsTo", name, elsewhere.Name, function.Name)
+                var elsewhere = FunctionCatalogue.All.Where(f => f.Options.Contains(name)).Select(f => f.Name).ToList();
+                var message = elsewhere.Count > 0
+                    ? MessageText.Of("ModifierBelongsTo", name, string.Join("(…), ", elsewhere), function.Name)
                     : FunctionCatalogue.ByName.ContainsKey(name)
                         ? MessageText.Of("FunctionAsModifier", name)
                         : MessageText.Of("UnknownModifier", name, Suggestions.DidYouMean(name, known), function.Name, string.Join(", ", known));
-                diagnostics.Add(Diagnostic.Error(elsewhere is null ? DiagnosticCodes.UnknownModifier : DiagnosticCodes.ModifierConflict, at, message));
+                diagnostics.Add(Diagnostic.Error(elsewhere.Count == 0 ? DiagnosticCodes.UnknownModifier : DiagnosticCodes.ModifierConflict, at, message));
                 continue;
             }
+
+            info ??= Modifiers.OptionsByName[name];
 
             if (!seen.Add(name))
             {
@@ -268,10 +280,10 @@ internal static class Binder
                 continue;
             }
 
-            var takesNumber = info?.TakesNumber ?? false;
+            var takesNumber = info.TakesNumber;
             if (takesNumber && modifier.Argument is null)
             {
-                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModifierConflict, at, MessageText.Of("ModifierNeedsNumber", name, info!.Example)));
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModifierConflict, at, MessageText.Of("ModifierNeedsNumber", name, info.Example)));
                 continue;
             }
 
@@ -295,12 +307,32 @@ internal static class Binder
                     floor = modifier.Argument!.Value;
                     break;
                 default:
-                    if (isOption)
+                    if (isOption && modifier.Argument is { } number && function.CheckOption(name, number) is { } wrong)
+                    {
+                        diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ArgumentOutOfRange, source.PositionOf(number.Span.Offset), wrong));
+                    }
+                    else if (isOption)
                     {
                         options.Add(name);
+                        if (modifier.Argument is { } argument)
+                        {
+                            optionArguments.Add(name, argument);
+                        }
                     }
 
                     break;
+            }
+        }
+
+        foreach (var (first, second) in Modifiers.Exclusive)
+        {
+            if (seen.Contains(first) && seen.Contains(second))
+            {
+                // Reported at the one written later: the earlier one reads as the intended rule.
+                var later = rule.Prefixes.Concat(rule.Modifiers).Where(m => m.Name.Text == first || m.Name.Text == second).Last();
+                var earlier = later.Name.Text == first ? second : first;
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.ModifierConflict, source.PositionOf(later.Span.Offset),
+                    MessageText.Of("ModifiersExclude", earlier, later.Name.Text, MessageText.Of("Exclusive_" + first))));
             }
         }
 
@@ -319,7 +351,7 @@ internal static class Binder
                 MessageText.Of("FloorAboveCap", Numbers.Format(f), Numbers.Format(c))));
         }
 
-        return (cap, floor, seen.Contains(Modifiers.Bonus), isUncapped, options.ToImmutable());
+        return (cap, floor, seen.Contains(Modifiers.Bonus), isUncapped, options.ToImmutable(), optionArguments.ToImmutable());
     }
 
     /// <summary>
@@ -394,6 +426,20 @@ internal static class Binder
         else if (needsItems)
         {
             CheckDuplicates(criterion.Items, "item id", diagnostics);
+        }
+
+        if (!criterion.Levels.IsDefault)
+        {
+            CheckDuplicates(criterion.Levels.Select(l => l.Id), "level id", diagnostics);
+            if (!function.UsesLevels)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, criterion.LevelsSpan ?? criterion.Span, MessageText.Of("LevelsNotUsed", function.Name)));
+            }
+        }
+
+        if (criterion.Unit is { } unit && !function.UsesUnit)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.CriterionShape, unit.Span, MessageText.Of("UnitNotUsed", function.Name)));
         }
     }
 

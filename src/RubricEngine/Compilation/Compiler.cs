@@ -31,10 +31,30 @@ internal static class Compiler
         }
 
         return new CompiledRubric(syntax.Id.Value, syntax.Title, sections, lines.MoveToImmutable(),
-            syntax.Rounding.Decimals, syntax.Rounding.Mode, nextSlot, syntax.Version, syntax.Effective);
+            syntax.Rounding.Decimals, syntax.Rounding.Mode, nextSlot, syntax.Version, syntax.Effective)
+        {
+            UnitTypes = rubric.UnitTypes,
+            TotalRules = rubric.Vetoes.IsEmpty && rubric.Grades.IsEmpty ? null : new TotalRules(rubric.Vetoes, rubric.Grades),
+        };
     }
 
     private static CompiledCriterion CompileCriterion(BoundCriterion criterion, ImmutableArray<EvidenceSlot> slots)
+    {
+        var (guarded, numbers) = Runtimes(criterion, slots);
+        if (!criterion.Variants.IsEmpty)
+        {
+            // Each unit type's rule reads the same slots; the row's unit type picks one at scoring time.
+            var variants = criterion.Variants.Select(v => Runtimes(v, slots)).ToArray();
+            guarded = new UnitTypeRuntime([.. variants.Select(v => v.Guarded)]);
+            numbers = new UnitTypeRuntime([.. variants.Select(v => v.Numbers)]);
+        }
+
+        var keys = criterion.Syntax.Keys.Select(k => k.Value).ToImmutableArray();
+        return new CompiledCriterion(criterion.Syntax.Label, criterion.IsBonus, keys, criterion.Range, slots, guarded, numbers);
+    }
+
+    /// <summary>The criterion's runtime for the card (evidence not given scores 0) and the shortest one for the numbers path.</summary>
+    private static (CriterionRuntime Guarded, CriterionRuntime Numbers) Runtimes(BoundCriterion criterion, ImmutableArray<EvidenceSlot> slots)
     {
         var runtime = criterion.Function.Compile(criterion.Context, [.. slots.Select(s => s.Index)]);
         if (criterion.Cap is not null || criterion.Floor is not null)
@@ -46,10 +66,8 @@ internal static class Compiler
         var guarded = new GivenEvidenceRuntime(runtime, required);
 
         // A floor above 0 would lift the 0 of an empty cell: then the check for evidence not given must stay.
-        var emptyScoresZero = required.IsEmpty || (criterion.Function.ScoresZeroWhenNotGiven && !(criterion.Floor > 0));
-        var keys = criterion.Syntax.Keys.Select(k => k.Value).ToImmutableArray();
-        return new CompiledCriterion(criterion.Syntax.Label, criterion.IsBonus, keys, criterion.Range, slots, guarded,
-            emptyScoresZero ? runtime : guarded);
+        var emptyScoresZero = required.IsEmpty || (criterion.Function.ScoresZeroWhenNotGiven(criterion.Context) && !(criterion.Floor > 0));
+        return (guarded, emptyScoresZero ? runtime : guarded);
     }
 
     private static RubricLine Describe(BoundLine line)
@@ -67,7 +85,7 @@ internal static class Compiler
                 [.. c.Syntax.Keys.Select(k => k.Value)],
                 c.Syntax.Label,
                 c.Syntax.Points.Value,
-                c.Syntax.Rule.ToString(),
+                c.Syntax.Variants.IsEmpty ? c.Syntax.Rule.ToString() : string.Join("; ", c.Syntax.Variants.Select(v => $"{v.UnitType.Value}: {v.Rule}")),
                 c.IsBonus) { Fields = [.. c.Slots.Select(s => s.ToField())], Items = [.. c.Syntax.Items.Select(i => i.Value)] })]);
     }
 }

@@ -68,6 +68,10 @@ public static class DiagnosticCodes
     public const string TiersMismatch = "RE0208";
     /// <summary>A criterion whose keys or items do not fit its function.</summary>
     public const string CriterionShape = "RE0209";
+    /// <summary>Warning: a deduction per case (a negative rate) can take more than the criterion's points, and no floor stops it.</summary>
+    public const string DeductionExceedsPoints = "RE0210";
+    /// <summary>Warning: a grade or a veto's cap that no total the rubric can give would ever meet.</summary>
+    public const string NeverApplies = "RE0220";
     /// <summary>Two rows of a lookup table match a common value (the message names the smallest).</summary>
     public const string TableOverlap = "RE0230";
     /// <summary>Warning: values between two rows of a lookup table that no row matches; they score 0.</summary>

@@ -11,9 +11,9 @@ namespace RubricEngine.Evidence;
 /// every line id, key and value is checked, and a file with any error yields no evidence at all, so nothing is
 /// scored from it.
 /// </summary>
-internal static class EvidenceReader
+internal static partial class EvidenceReader
 {
-    private static readonly string[] TopKeys = ["rubric", "version", "unit", "year", "lines"];
+    private static readonly string[] TopKeys = ["rubric", "version", "unit", "unit_type", "year", "vetoes", "lines"];
     private static readonly string[] PublicationKeys = ["item", "level"];
     private static readonly string[] CategoryKeys = ["category", "points"];
     private static readonly string[] GridKeys = ["item", "row", "column"];
@@ -43,6 +43,8 @@ internal static class EvidenceReader
         var reading = ReadVersion(reader, rubric, diagnostics, warnings);
         var unit = reader.Text("unit");
         var year = ReadYear(reader, diagnostics);
+        ReadUnitType(reader, compiled, rubricId, row, diagnostics);
+        ReadVetoes(reader, compiled, rubricId, row, diagnostics);
         var linesNode = reader.Mapping("lines");
         var byId = compiled.LinesById;
         var lineSpans = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);

@@ -39,6 +39,21 @@ public sealed record UnitEvidence
     /// <summary>The year assessed, 1900–2999, or null (<c>year:</c> in a file).</summary>
     public int? Year { get; init; }
 
+    /// <summary>The unit's type among the rubric's <c>unit_types</c> (<c>unit_type:</c> in a file), or null when the rubric declares none.</summary>
+    public string? UnitType { get; init; }
+
+    /// <summary>The vetoes raised or explicitly not raised, by key (<c>vetoes:</c> in a file); a veto not given did not happen.</summary>
+    public ImmutableSortedDictionary<string, bool> Vetoes { get; init; } = ImmutableSortedDictionary.Create<string, bool>(StringComparer.Ordinal);
+
+    /// <summary>This evidence with the veto <paramref name="key"/> raised (or, with false, stated as not raised).</summary>
+    /// <param name="key">The veto's key from the rubric's <c>vetoes</c>, e.g. <c>major_accident</c>.</param>
+    /// <param name="raised">True when the event happened.</param>
+    public UnitEvidence WithVeto(string key, bool raised = true)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return this with { Vetoes = Vetoes.SetItem(key, raised) };
+    }
+
     /// <summary>Facts by line id, then evidence key (<c>lines:</c> in a file), in ordinal order of ids and keys.</summary>
     public ImmutableSortedDictionary<string, ImmutableSortedDictionary<string, EvidenceFact>> Lines { get; init; } =
         ImmutableSortedDictionary.Create<string, ImmutableSortedDictionary<string, EvidenceFact>>(StringComparer.Ordinal);

@@ -23,6 +23,18 @@ internal static class ValueTreeReader
             top.Add(Entry(file, "", "year", Plain(year.ToString(CultureInfo.InvariantCulture), file, "year")));
         }
 
+        if (evidence.UnitType is { } unitType)
+        {
+            top.Add(Entry(file, "", "unit_type", Text(unitType, file, "unit_type")));
+        }
+
+        if (!evidence.Vetoes.IsEmpty)
+        {
+            top.Add(Entry(file, "", "vetoes", new MappingNode(
+                [.. evidence.Vetoes.Select(v => Entry(file, "vetoes", v.Key, Plain(v.Value ? "true" : "false", file, $"vetoes.{v.Key}")))],
+                SourceSpan.AtPath(file, "vetoes"))));
+        }
+
         var lines = ImmutableArray.CreateBuilder<MappingEntry>();
         foreach (var (lineId, keys) in evidence.Lines)
         {

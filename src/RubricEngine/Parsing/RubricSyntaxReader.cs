@@ -13,12 +13,12 @@ namespace RubricEngine.Parsing;
 /// </summary>
 internal static partial class RubricSyntaxReader
 {
-    private static readonly string[] RubricKeys = ["id", "title", "source", "version", "effective", "total", "rounding", "levels", "tables", "sections", "lines"];
+    private static readonly string[] RubricKeys = ["id", "title", "source", "version", "effective", "total", "rounding", "levels", "tables", "sections", "lines", "unit_types", "vetoes", "grades"];
     private static readonly string[] RoundingKeys = ["decimals", "mode"];
     private static readonly string[] LevelKeys = ["id", "label"];
     private static readonly string[] SectionKeys = ["name", "points"];
     private static readonly string[] LineKeys = ["id", "section", "content", "points", "check", "standard", "criteria"];
-    private static readonly string[] CriterionKeys = ["key", "keys", "label", "points", "items", "rule", "table"];
+    private static readonly string[] CriterionKeys = ["key", "keys", "label", "points", "items", "rule", "rules", "unit", "levels", "table"];
     private static readonly string[] ItemKeys = ["id", "label"];
     private static readonly Dictionary<string, MidpointRounding> RoundingModes = new()
     {
@@ -48,6 +48,7 @@ internal static partial class RubricSyntaxReader
         var total = Points(reader, "total", diagnostics);
         var rounding = ReadRounding(reader, diagnostics);
         var levels = ReadList(reader, "levels", required: false, limits.MaxLines, diagnostics, node => ReadLevel(node, diagnostics));
+        var totalRules = ReadTotalRules(reader, limits, diagnostics);
         var unreadableTables = new List<string>();
         var tables = ReadList(reader, "tables", required: false, limits.MaxLines, diagnostics, node => ReadTable(node, limits, diagnostics, unreadableTables));
         var sectionsWithoutPoints = new List<string>();
@@ -71,6 +72,7 @@ internal static partial class RubricSyntaxReader
             SectionsComplete = reader.Node("sections", required: false) is SequenceNode sectionList && sectionList.Items.Length == sectionsRead,
             LinesReadable = reader.Node("lines", required: false) is SequenceNode lineList && lineList.Items.Length <= limits.MaxLines,
             LevelsComplete = reader.Node("levels", required: false) is not { } levelList || (levelList is SequenceNode list && list.Items.Length == levels.Length),
+            TotalRules = totalRules,
         };
     }
 
@@ -132,21 +134,11 @@ internal static partial class RubricSyntaxReader
     }
 
     private static LevelSyntax? ReadLevel(TreeNode node, List<Diagnostic> diagnostics) =>
-        ReadIdAndLabel(node, "WhatLevel", "WhatLevelId", diagnostics) is { } level ? new LevelSyntax(level.Id, level.Label) : null;
+        ReadLabelled(node, "WhatLevel", "WhatLevelId", "id", LevelKeys, diagnostics) is ({ } id, { } label, _) ? new LevelSyntax(id, label) : null;
 
     /// <summary>A mapping of exactly an id and a label (a level, a grid's column), or null after reporting what is wrong.</summary>
-    private static (Located<string> Id, string Label)? ReadIdAndLabel(TreeNode node, string what, string whatId, List<Diagnostic> diagnostics)
-    {
-        if (Values.Mapping(node, MessageText.Of(what), diagnostics) is not { } mapping)
-        {
-            return null;
-        }
-
-        var reader = new MappingReader(mapping, MessageText.Of(what), LevelKeys, diagnostics);
-        var id = Identifier(reader, "id", MessageText.Of(whatId), diagnostics);
-        var label = reader.Text("label");
-        return id is null || label is null ? null : (id.Value, label);
-    }
+    private static (Located<string> Id, string Label)? ReadIdAndLabel(TreeNode node, string what, string whatId, List<Diagnostic> diagnostics) =>
+        ReadLabelled(node, what, whatId, "id", LevelKeys, diagnostics) is ({ } id, { } label, _) ? (id, label) : null;
 
     /// <param name="withoutPoints">Receives the names of sections whose points cannot be read.</param>
     /// <param name="read">Counts the sections whose name was read, so the caller knows whether any is unknown.</param>
@@ -271,13 +263,28 @@ internal static partial class RubricSyntaxReader
         }
 
         var label = reader.Text("label");
+        var unit = reader.Text("unit", required: false);
         var points = Points(reader, "points", diagnostics);
         var itemsNode = reader.Node("items", required: false);
         var (items, itemLabels) = itemsNode is null ? ([], []) : ReadItems(itemsNode, diagnostics);
-        var ruleNode = reader.Node("rule", required: true);
+        var rulesNode = reader.Node("rules", required: false);
+        var ruleNode = reader.Node("rule", required: rulesNode is null);
         RuleSource? ruleSource = null;
         RuleSyntax? rule = null;
-        if (ruleNode is ScalarNode { IsNull: false } ruleScalar)
+        ImmutableArray<RuleVariantSyntax> variants = [];
+        if (rulesNode is not null && ruleNode is not null)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownKey, reader.KeyNode("rules")!.Span, MessageText.Of("RuleAndRules")));
+        }
+        else if (rulesNode is not null)
+        {
+            if (ReadRuleVariants(rulesNode, limits, diagnostics) is { } read)
+            {
+                variants = read;
+                (ruleSource, rule) = (read[0].Source, read[0].Rule);
+            }
+        }
+        else if (ruleNode is ScalarNode { IsNull: false } ruleScalar)
         {
             ruleSource = new RuleSource(ruleScalar.Value, ruleScalar.ValueSpan, ruleScalar.IsSingleLine);
             rule = RuleParser.Parse(ruleSource, limits, diagnostics);
@@ -287,14 +294,22 @@ internal static partial class RubricSyntaxReader
             diagnostics.Add(Values.WrongType(ruleNode, MessageText.Quoted("rule"), MessageText.Of("ExpectRule")));
         }
 
+        var levelsNode = reader.Node("levels", required: false);
+        var levels = ReadList(reader, "levels", required: false, limits.MaxLines, diagnostics, level => ReadLevel(level, diagnostics));
         var table = reader.Node("table", required: false) is { } tableNode ? Identifier(tableNode, MessageText.Quoted("table"), diagnostics) : null;
-        if (keys.Count == 0 || label is null || points is null || ruleSource is null || rule is null)
+        if (keys.Count == 0 || label is null || points is null || ruleSource is null || rule is null
+            || (levelsNode is not null && (levelsNode is not SequenceNode levelList || levelList.Items.Length != levels.Length)))
         {
             return null;
         }
 
         return new CriterionSyntax(keys.ToImmutable(), mapping.Span, label, points.Value, items, itemsNode is not null, ruleSource, rule, itemLabels)
         {
+            Unit = unit is null ? null : new Located<string>(unit, reader.Node("unit", false)!.Span),
+            Levels = levelsNode is null ? default : levels,
+            LevelsSpan = levelsNode?.Span,
+            Variants = variants,
+            RulesSpan = rulesNode is null ? default : reader.KeyNode("rules")!.Span,
             Table = table,
         };
     }

@@ -10,8 +10,9 @@ namespace RubricEngine.Reporting;
 
 /// <summary>
 /// Writes a score card as the JSON contract other teams read: <c>file</c> (when given), <c>rubric</c>, <c>title</c>,
-/// <c>version</c>, <c>effective</c>, <c>unit</c>, <c>year</c>,
-/// <c>base_total</c>, <c>bonus_total</c>, <c>total</c>, <c>sections</c>, <c>lines</c> (each with <c>id</c>,
+/// <c>version</c>, <c>effective</c>, <c>unit</c>, <c>unit_type</c> (when the rubric declares unit types), <c>year</c>,
+/// <c>base_total</c>, <c>bonus_total</c>, <c>total</c>, <c>grade</c> and <c>vetoes</c> (when the rubric declares
+/// grades or vetoes), <c>sections</c>, <c>lines</c> (each with <c>id</c>,
 /// <c>score</c>, <c>bonus</c>, reasons and criteria) and <c>warnings</c>. Numbers are JSON numbers without trailing
 /// zeros; Chinese text is written as is, not escaped. Serialization is source-generated (no reflection, AOT-safe).
 /// <code>
@@ -170,6 +171,24 @@ public static class ScoreCardJson
             }
         }
 
+        foreach (var veto in Items(card.Vetoes, "card.Vetoes"))
+        {
+            Require(veto?.Key, "card.Vetoes[].Key");
+            Require(veto!.Label, "card.Vetoes[].Label");
+            Require(veto.Reason, "card.Vetoes[].Reason");
+        }
+
+        if (card.UnitType is { } unitType)
+        {
+            Require(unitType.Id, "card.UnitType.Id");
+        }
+
+        if (card.Grade is { } grade)
+        {
+            Require(grade.Id, "card.Grade.Id");
+            Require(grade.Label, "card.Grade.Label");
+        }
+
         foreach (var warning in Items(card.Warnings, "card.Warnings"))
         {
             Require(warning?.Code, "card.Warnings[].Code");
@@ -206,19 +225,69 @@ internal sealed record ScoreCardDocument(
     [property: JsonPropertyName("version")] string? Version,
     [property: JsonPropertyName("effective")] string? Effective,
     [property: JsonPropertyName("unit")] string Unit,
+    [property: JsonPropertyName("unit_type"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UnitType,
     [property: JsonPropertyName("year")] int? Year,
     [property: JsonPropertyName("base_total")] decimal BaseTotal,
     [property: JsonPropertyName("bonus_total")] decimal BonusTotal,
     [property: JsonPropertyName("total")] decimal Total,
+    [property: JsonPropertyName("grade"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] GradeField Grade,
+    [property: JsonPropertyName("vetoes"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VetoDocument[]? Vetoes,
     [property: JsonPropertyName("sections")] ImmutableArray<SectionDocument> Sections,
     [property: JsonPropertyName("lines")] ImmutableArray<LineDocument> Lines,
     [property: JsonPropertyName("warnings")] ImmutableArray<DiagnosticDocument> Warnings)
 {
     public static ScoreCardDocument Of(ScoreCard card, string? file) => new(
-        file, card.RubricId, card.Title, card.Version, card.Effective?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), card.Unit, card.Year, card.BaseTotal, card.BonusTotal, card.Total,
+        file, card.RubricId, card.Title, card.Version, card.Effective?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), card.Unit, card.UnitType?.Id, card.Year,
+        card.BaseTotal, card.BonusTotal, card.Total,
+        card.HasGrades ? new GradeField(IsPresent: true, card.Grade) : default,
+        card.HasVetoes ? [.. card.Vetoes.Select(VetoDocument.Of)] : null,
         [.. card.Sections.Select(s => new SectionDocument(s.Name, s.Points, s.Score, s.Bonus))],
         [.. card.Lines.Select(LineDocument.Of)],
         [.. card.Warnings.Select(DiagnosticDocument.Of)]);
+}
+
+/// <summary>
+/// The card's <c>grade</c>: absent (the default) when the rubric declares no grades, so cards of rubrics without
+/// them keep their old shape; <c>null</c> when no grade was reached; else <c>{ "id", "label" }</c>.
+/// </summary>
+[JsonConverter(typeof(GradeFieldConverter))]
+internal readonly record struct GradeField(bool IsPresent, ScoreGrade? Grade);
+
+internal sealed class GradeFieldConverter : JsonConverter<GradeField>
+{
+    public override GradeField Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("the score card is written, never read");
+
+    public override void Write(Utf8JsonWriter writer, GradeField value, JsonSerializerOptions options)
+    {
+        if (value.Grade is not { } grade)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString("id", grade.Id);
+        writer.WriteString("label", grade.Label);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>An applied veto: <c>effect</c> is <c>zero</c>, <c>cap</c> or <c>lowest_grade</c>, as the rubric writes it.</summary>
+internal sealed record VetoDocument(
+    [property: JsonPropertyName("key")] string Key,
+    [property: JsonPropertyName("label")] string Label,
+    [property: JsonPropertyName("effect")] string Effect,
+    [property: JsonPropertyName("reason")] string Reason)
+{
+    public static VetoDocument Of(AppliedVeto veto) => new(veto.Key, veto.Label, EffectName(veto.Effect), veto.Reason);
+
+    public static string EffectName(VetoEffect effect) => effect switch
+    {
+        VetoEffect.Zero => "zero",
+        VetoEffect.Cap => "cap",
+        _ => "lowest_grade",
+    };
 }
 
 internal sealed record SectionDocument(

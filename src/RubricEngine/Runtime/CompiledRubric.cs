@@ -52,4 +52,10 @@ internal sealed record CompiledRubric(
     DateOnly? Effective)
 {
     public FrozenDictionary<string, CompiledLine> LinesById { get; } = Lines.ToFrozenDictionary(l => l.Info.Id, StringComparer.Ordinal);
+
+    /// <summary>The unit types (<c>unit_types</c>), in rubric order; empty when the rubric declares none.</summary>
+    public ImmutableArray<RubricUnitType> UnitTypes { get; init; } = [];
+
+    /// <summary>Vetoes and grades, or null when the rubric declares neither: the total is then base plus bonus.</summary>
+    public TotalRules? TotalRules { get; init; }
 }

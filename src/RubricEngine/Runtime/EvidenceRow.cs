@@ -43,6 +43,12 @@ internal sealed class EvidenceRow(int slots)
 
     public int Length => cells.Length;
 
+    /// <summary>The unit's type: its index in the rubric's <c>unit_types</c>, 0 when the rubric declares none.</summary>
+    public int UnitType { get; set; }
+
+    /// <summary>The vetoes the evidence raised: bit i for the rubric's veto i.</summary>
+    public ulong Vetoes { get; set; }
+
     public bool IsGiven(int slot) => cells[slot].IsGiven;
 
     public bool this[FlagSlot slot] => cells[slot.Index].Flag;

@@ -12,7 +12,7 @@ namespace RubricEngine;
 /// <param name="Sections">One entry per section, in rubric order.</param>
 /// <param name="BaseTotal">The sum of the rounded line scores, bonuses excluded.</param>
 /// <param name="BonusTotal">The sum of the bonuses.</param>
-/// <param name="Total">Base total plus bonus total; may exceed the rubric's nominal total.</param>
+/// <param name="Total">Base total plus bonus total (may exceed the rubric's nominal total), after any veto (<see cref="ScoreCard.Vetoes"/>).</param>
 /// <param name="Warnings">Warnings about the evidence, such as keys that were not given.</param>
 /// <param name="Version">The rubric's version (e.g. <c>2023</c>), or null when it names none.</param>
 /// <param name="Effective">The date the rubric's version takes effect, or null.</param>
@@ -28,7 +28,27 @@ public sealed record ScoreCard(
     decimal Total,
     ImmutableArray<Diagnostic> Warnings,
     string? Version = null,
-    DateOnly? Effective = null);
+    DateOnly? Effective = null)
+{
+    /// <summary>The unit's type (<c>unit_type</c>, with its label), or null when the rubric declares no unit types.</summary>
+    public RubricUnitType? UnitType { get; init; }
+
+    /// <summary>True when the rubric declares grades: then <see cref="Grade"/> is null only for a total below every grade.</summary>
+    public bool HasGrades { get; init; }
+
+    /// <summary>The grade of <see cref="Total"/> (or the lowest, forced by a veto), or null.</summary>
+    public ScoreGrade? Grade { get; init; }
+
+    /// <summary>True when the rubric declares vetoes, so that <see cref="Vetoes"/> is part of the card.</summary>
+    public bool HasVetoes { get; init; }
+
+    /// <summary>
+    /// The vetoes the evidence raised, in rubric order, each with its reason; empty when none. When any applied,
+    /// <see cref="Total"/> is the total after them, while <see cref="BaseTotal"/>, <see cref="BonusTotal"/> and the
+    /// line scores stay as scored.
+    /// </summary>
+    public ImmutableArray<AppliedVeto> Vetoes { get; init; } = [];
+}
 
 /// <summary>One line's result.</summary>
 /// <param name="Id">The line id.</param>

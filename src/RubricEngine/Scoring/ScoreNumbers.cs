@@ -10,9 +10,16 @@ namespace RubricEngine;
 /// <param name="Unit">The assessed unit.</param>
 /// <param name="BaseTotal">The sum of the rounded line scores, bonuses excluded.</param>
 /// <param name="BonusTotal">The sum of the bonuses.</param>
-/// <param name="Total">Base total plus bonus total.</param>
+/// <param name="Total">Base total plus bonus total, after any veto.</param>
 /// <param name="Lines">One entry per rubric line, in rubric order.</param>
-public sealed record ScoreNumbers(string RubricId, string Unit, decimal BaseTotal, decimal BonusTotal, decimal Total, ImmutableArray<LineNumbers> Lines);
+public sealed record ScoreNumbers(string RubricId, string Unit, decimal BaseTotal, decimal BonusTotal, decimal Total, ImmutableArray<LineNumbers> Lines)
+{
+    /// <summary>The grade of <see cref="Total"/>, as on the card; null when the rubric declares no grades or none is reached.</summary>
+    public ScoreGrade? Grade { get; init; }
+
+    /// <summary>The keys of the vetoes the evidence raised, in rubric order; empty when none.</summary>
+    public ImmutableArray<string> Vetoes { get; init; } = [];
+}
 
 /// <summary>One line's numbers: a value, so that scoring a unit allocates one array for all its lines.</summary>
 public readonly record struct LineNumbers

@@ -16,8 +16,16 @@ internal static class Scorer
     {
         var lines = new LineNumbers[rubric.Lines.Length];
         var (baseTotal, bonusTotal) = Numbers(rubric, row, lines);
-        return new ScoreNumbers(rubric.Id, unit, Plain(baseTotal), Plain(bonusTotal), Plain(baseTotal + bonusTotal),
+        var numbers = new ScoreNumbers(rubric.Id, unit, Plain(baseTotal), Plain(bonusTotal), Plain(baseTotal + bonusTotal),
             ImmutableCollectionsMarshal.AsImmutableArray(lines));
+        if (rubric.TotalRules is not { } rules)
+        {
+            return numbers;
+        }
+
+        // The card's own arithmetic (Card below): the same total after vetoes, the same grade.
+        var total = rules.Apply(baseTotal + bonusTotal, row.Vetoes, out var grade);
+        return numbers with { Total = Plain(total), Grade = rules.Grade(grade), Vetoes = rules.Keys(row.Vetoes) };
     }
 
     /// <summary>
@@ -90,9 +98,28 @@ internal static class Scorer
             bonusTotal += sectionBonuses[s];
         }
 
-        return new ScoreCard(rubric.Id, rubric.Title, evidence.Unit, evidence.Year, ImmutableCollectionsMarshal.AsImmutableArray(lines),
+        var card = new ScoreCard(rubric.Id, rubric.Title, evidence.Unit, evidence.Year, ImmutableCollectionsMarshal.AsImmutableArray(lines),
             ImmutableCollectionsMarshal.AsImmutableArray(sections), Plain(baseTotal), Plain(bonusTotal), Plain(baseTotal + bonusTotal), evidence.Warnings,
-            rubric.Version, rubric.Effective);
+            rubric.Version, rubric.Effective)
+        {
+            UnitType = rubric.UnitTypes.IsEmpty ? null : rubric.UnitTypes[evidence.Row.UnitType],
+        };
+        if (rubric.TotalRules is not { } rules)
+        {
+            return card;
+        }
+
+        // Lines and sections stay as scored, so a reader sees what the unit earned before the veto took it away.
+        var before = baseTotal + bonusTotal;
+        var total = rules.Apply(before, evidence.Row.Vetoes, out var grade);
+        return card with
+        {
+            Total = Plain(total),
+            HasGrades = !rules.Grades.IsEmpty,
+            Grade = rules.Grade(grade),
+            HasVetoes = !rules.Vetoes.IsEmpty,
+            Vetoes = rules.Explain(Plain(before), Plain(total), evidence.Row.Vetoes),
+        };
     }
 
     private static LineScore ScoreLine(CompiledLine line, EvidenceRow row, int decimals, MidpointRounding rounding)

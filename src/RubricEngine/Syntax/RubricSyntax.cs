@@ -59,6 +59,9 @@ internal sealed record RubricSyntax(
 
     /// <summary>False when the 'lines' list itself could not be read, so no section sum is known.</summary>
     public bool LinesReadable { get; init; } = true;
+
+    /// <summary>Unit types, vetoes and grades (all optional).</summary>
+    public TotalRulesSyntax TotalRules { get; init; } = TotalRulesSyntax.None;
 }
 
 /// <summary>
@@ -99,6 +102,19 @@ internal sealed record CriterionSyntax(
     RuleSyntax Rule,
     ImmutableArray<string> ItemLabels = default)
 {
+    /// <summary>The word reasons count the measure in (场, 人, 小时), when the criterion gives one.</summary>
+    public Located<string>? Unit { get; init; }
+
+    /// <summary>The criterion's own levels (<c>levels:</c> under the criterion), replacing the rubric's for its tiered rule; default when it has none.</summary>
+    public ImmutableArray<LevelSyntax> Levels { get; init; }
+
+    /// <summary>Where the criterion's own <c>levels</c> were written, when it has them.</summary>
+    public SourceSpan? LevelsSpan { get; init; }
+    /// <summary>The rules by unit type (<c>rules:</c>); empty for a criterion with one <c>rule</c>, which is then the first variant's.</summary>
+    public ImmutableArray<RuleVariantSyntax> Variants { get; init; } = [];
+
+    /// <summary>Where <c>rules</c> is written, for the errors about the mapping as a whole.</summary>
+    public SourceSpan RulesSpan { get; init; }
     /// <summary>The table <c>lookup()</c> reads (<c>table:</c>), where the criterion names one.</summary>
     public Located<string>? Table { get; init; }
 }

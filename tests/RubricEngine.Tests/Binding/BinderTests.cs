@@ -16,7 +16,7 @@ public sealed class BinderTests
 
     [TestCase("montly(0.5)", 0, "RE0102", "unknown function 'montly'; did you mean 'monthly'?")]
     [TestCase("presnt(2)", 0, "RE0102", "unknown function 'presnt'; did you mean 'present'?")]
-    [TestCase("score(2)", 0, "RE0102", "unknown function 'score'; the functions are present, all_or_nothing, monthly, quarterly, monthly_share, per_item, ratio, tiered, per_missing, judged, deduction, lookup")]
+    [TestCase("score(2)", 0, "RE0102", "unknown function 'score'; the functions are present, all_or_nothing, monthly, quarterly, monthly_share, per_item, per_amount, per_percent, ratio, tiered, per_missing, all_of, judged, deduction, lookup")]
     [TestCase("monthly(0.5) cpa 4", 13, "RE0103", "unknown modifier 'cpa'; did you mean 'cap'?; the modifiers for monthly(…) are cap, floor, bonus, uncapped")]
     [TestCase("monthly(0.5) max_per_item", 13, "RE0106", "'max_per_item' belongs to tiered(…), not to monthly(…)")]
     [TestCase("monthly(0.5) present", 13, "RE0103", "'present' is a function, not a modifier; a rule has one function, and a function needs its parentheses")]

@@ -27,7 +27,10 @@ public sealed class CatalogueMessageTests
     [TestCase("monthly_share(-1)", "RE0105: monthly_share's points (the points for all 12 months) must be from 0 to 1000, not -1")]
     [TestCase("quarterly(1001)", "RE0105: quarterly's rate (the points for each period) must be from 0 to 1000, not 1001")]
     [TestCase("all_or_nothing(-1)", "RE0105: all_or_nothing's points (the points when present) must be from 0 to 1000, not -1")]
-    [TestCase("per_item(-1) cap 4", "RE0105: per_item's rate (the points for each item) must be from 0 to 1000, not -1")]
+    [TestCase("per_item(-1001)", "RE0105: per_item's rate (the points for each item, negative to deduct) must be from -1000 to 1000, not -1001")]
+    [TestCase("per_item(1000.5) cap 4", "RE0105: per_item's rate (the points for each item, negative to deduct) must be from -1000 to 1000, not 1000.5")]
+    [TestCase("per_amount(-1000.01)", "RE0105: per_amount's rate (the points for each unit of the amount, negative to deduct) must be from -1000 to 1000, not -1000.01")]
+    [TestCase("per_percent(1001) cap 4", "RE0105: per_percent's rate (the points for each percentage point, negative to deduct) must be from -1000 to 1000, not 1001")]
     [TestCase("uncapped tiered(1, -2)", "RE0105: tiered's points (the points for a publication at that level) must be from 0 to 1000, not -2")]
     [TestCase("judged(-1, 3)", "RE0105: judged's min (the lowest score an inspector may give) must be from 0 to 1000, not -1")]
     [TestCase("judged(0, 1000.5)", "RE0105: judged's max (the highest score an inspector may give) must be from 0 to 1000, not 1000.5")]
@@ -156,7 +159,7 @@ public sealed class CatalogueMessageTests
                 $"the reference should document {function.Signature} with its example and phrase");
         }
 
-        foreach (var modifier in Modifiers.All)
+        foreach (var modifier in Modifiers.All.Concat(Modifiers.Options))
         {
             var shown = modifier.TakesNumber ? $"{modifier.Name} N" : modifier.Name;
             reference.Should().Contain(

@@ -51,6 +51,52 @@ public sealed class JsonSchemaTests
         Evaluate(Schema("rubric"), rubric).IsValid.Should().BeFalse();
     }
 
+    private const string Measures = """
+        id: measures
+        title: 测试
+        source: 测试
+        total: 15
+        levels: [{ id: county, label: 县级 }]
+        sections: [{ name: 测试, points: 15 }]
+        lines:
+          - id: talks
+            section: 测试
+            content: 宣讲
+            points: 15
+            check: 查看
+            standard: 不少于30场，每少1场扣0.167分
+            criteria:
+              - { key: held, label: 宣讲场次, points: 5, unit: 场, rule: 'per_item(-0.167) of 30 floor 0' }
+              - { key: rate, label: 体检率, points: 2, rule: 'per_percent(-0.5) of 100% per 5% floor 0' }
+              - { key: stars, label: 星级, points: 3, rule: 'tiered(0.5, 1, 2) max_per_item cap 3', levels: [{ id: a, label: A }, { id: aa, label: AA }, { id: aaa, label: AAA }] }
+              - { key: missing, label: 机构人员经费, points: 5, rule: 'all_of(5)', items: [{ id: funding, label: 经费 }] }
+        """;
+
+    [Test]
+    public void A_rubric_with_units_criterion_levels_and_percentages_passes_the_schemas()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"measures-{Guid.NewGuid():N}.yaml");
+        try
+        {
+            File.WriteAllText(file, Measures);
+            var results = Evaluate(Schema("rubric"), YamlAsJson.Read(file));
+            results.IsValid.Should().BeTrue(Errors(results));
+
+            var evidence = Schema("evidence", "--rubric", file);
+            var good = JsonNode.Parse("""{ "rubric": "measures", "unit": "甲", "lines": { "talks": { "held": 26, "rate": "85%", "stars": [], "missing": [] } } }""");
+            Evaluate(evidence, good).IsValid.Should().BeTrue(Errors(Evaluate(evidence, good)));
+            var bare = JsonNode.Parse("""{ "rubric": "measures", "unit": "甲", "lines": { "talks": { "rate": 85 } } }""");
+            Evaluate(evidence, bare).IsValid.Should().BeFalse("a percentage is written with its % sign, as the reader demands");
+            var unit = YamlAsJson.Read(file)!.AsObject();
+            unit["lines"]![0]!["criteria"]![0]!["unit"] = 3;
+            Evaluate(Schema("rubric"), unit).IsValid.Should().BeFalse("a unit is a word");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     public static IEnumerable<TestCaseData> Samples() =>
     [
         new TestCaseData("rubrics/village.yaml", "samples/village-bailong.yaml"),

@@ -140,10 +140,11 @@ public sealed class PropertyTests
                      from percent in Gen.Elements("", "", "", "%")
                      select $"{minus}{whole}{fraction}{percent}";
         var space = Gen.Elements("", " ", "  ", "\t");
-        var name = Gen.Elements("monthly", "per_missing", "tiered", "ratio", "judged", "present", "deduction", "lookup", "future_function2");
-        var modifier = from m in Gen.Elements("cap", "floor", "bonus", "max_per_item", "uncapped")
+        var name = Gen.Elements("monthly", "per_missing", "tiered", "ratio", "judged", "present", "deduction", "future_function2",
+            "per_item", "per_amount", "per_percent", "all_of", "lookup");
+        var modifier = from m in Gen.Elements("cap", "floor", "bonus", "max_per_item", "uncapped", "of", "over", "per", "per_started")
                        from n in number
-                       select m is "cap" or "floor" ? $"{m} {n}" : m;
+                       select m is "cap" or "floor" or "of" or "over" or "per" or "per_started" ? $"{m} {n}" : m;
         return from prefix in Gen.Elements("", "uncapped ")
                from function in name
                from arguments in Gen.ListOf(number)

@@ -12,7 +12,7 @@ namespace RubricEngine.Tests.Properties;
 /// Rules are drawn from every function with every modifier combination (floors and caps above, below and
 /// between what the function can give); rubrics that the binder refuses are skipped, the others are scored.
 /// </summary>
-public sealed class ScoreRangeProperties
+public sealed partial class ScoreRangeProperties
 {
     private const int Rubrics = 5_000;
     private const int EvidencePerRubric = 5;
@@ -21,6 +21,7 @@ public sealed class ScoreRangeProperties
     public void Every_criterion_and_line_scores_within_the_range_the_checker_computed()
     {
         var scoredRules = 0;
+        var scoredMeasures = 0;
         var property = Prop.ForAll(Arb.From(RubricSpec()), Arb.From(Gen.Choose(0, int.MaxValue - 1)), (spec, seed) =>
         {
             if (!Rubric.TryLoadText(spec, "generated.yaml", out var rubric, out _))
@@ -37,6 +38,7 @@ public sealed class ScoreRangeProperties
                 CheckRanges(rubric, card!, spec + "\n---\n" + evidence);
                 CheckNumbersPath(rubric, card!, evidence, spec + "\n---\n" + evidence);
                 Interlocked.Add(ref scoredRules, rubric.CompiledLines.Sum(l => l.Criteria.Length));
+                Interlocked.Add(ref scoredMeasures, rubric.Lines.Sum(l => l.Criteria.Count(c => TransformedMeasure().IsMatch(c.Rule))));
             }
 
             return true;
@@ -46,7 +48,13 @@ public sealed class ScoreRangeProperties
 
         // The property is only as strong as the rules that reach scoring: at least 10,000 rule × evidence pairs per run.
         scoredRules.Should().BeGreaterThanOrEqualTo(10_000);
+
+        // And the measures with a transformation (of, over, per, per_started) reach it too, not only the plain functions.
+        scoredMeasures.Should().BeGreaterThanOrEqualTo(1_000);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^per_(item|amount|percent)\(.*\) (of|over|per|per_started) ")]
+    private static partial System.Text.RegularExpressions.Regex TransformedMeasure();
 
     /// <summary>The numbers path (no text, and no check for evidence not given where empty cells score 0) agrees with the card.</summary>
     private static void CheckNumbersPath(Rubric rubric, ScoreCard card, string evidence, string because)
@@ -58,6 +66,8 @@ public sealed class ScoreRangeProperties
         var numbers = RubricEngine.Scoring.Scorer.Numbers(rubric.Compiled, read.Unit, read.Row);
         numbers.Lines.Select(l => (l.Id, l.Score, l.Bonus)).Should().Equal(card.Lines.Select(l => (l.Id, l.Score, l.Bonus)), because);
         (numbers.BaseTotal, numbers.BonusTotal, numbers.Total).Should().Be((card.BaseTotal, card.BonusTotal, card.Total), because);
+        numbers.Grade.Should().Be(card.Grade, because);
+        numbers.Vetoes.Should().Equal(card.Vetoes.Select(v => v.Key), because);
     }
 
     private static void CheckRanges(Rubric rubric, ScoreCard card, string because)
@@ -96,6 +106,7 @@ public sealed class ScoreRangeProperties
                 line.Bonus.Should().BeLessThanOrEqualTo(Math.Round(bonuses.Sum(c => c.Range.Max!.Value), rubric.Decimals, rubric.Rounding), because);
             }
 
+            // A bonus that deducts per case without a quota (per_item(-0.5) bonus) has no lowest score: null, unbounded.
             if (bonuses.All(c => c.Range.Min is not null))
             {
                 line.Bonus.Should().BeGreaterThanOrEqualTo(Math.Round(bonuses.Sum(c => c.Range.Min!.Value), rubric.Decimals, rubric.Rounding), because);
@@ -108,7 +119,15 @@ public sealed class ScoreRangeProperties
         from lines in Gen.Choose(1, 2).SelectMany(n => Gen.ListOf(Gen.Choose(1, 2).SelectMany(c => Gen.ListOf(Criterion(), c)), n))
         from decimals in Gen.Choose(0, 3)
         from mode in Gen.Elements("half_away_from_zero", "half_even")
-        select Write(lines.Select(l => l.ToList()).ToList(), decimals, mode);
+        from totalRules in Gen.Elements(false, true)
+        select Write(lines.Select(l => l.ToList()).ToList(), decimals, mode) + (totalRules ? TotalRules : "");
+
+    /// <summary>Half the rubrics also have a veto of each effect and grades, so the numbers path meets them too.</summary>
+    private const string TotalRules = """
+        vetoes: [{ key: v_zero, label: 归零, effect: zero }, { key: v_cap, label: 封顶, effect: cap, cap: 3 }, { key: v_low, label: 最低等级, effect: lowest_grade }]
+        grades: [{ id: high, label: 高, from: 10 }, { id: mid, label: 中, from: 2.5 }, { id: low, label: 低 }]
+
+        """;
 
     /// <param name="Shape">The function's name, or for lookup() the table it reads.</param>
     private sealed record CriterionSpec(string Rule, decimal Points, bool IsBonus, string Shape);
@@ -143,6 +162,10 @@ public sealed class ScoreRangeProperties
             amount.Select(r => ($"quarterly({N(r)})", (decimal?)(4 * r))),
             amount.Select(p => ($"monthly_share({N(p)})", (decimal?)p)),
             amount.Select(r => ($"per_item({N(r)})", (decimal?)null)),
+            Measure("per_item", ["0", "1", "5", "30"], ["1", "3", "5"]),
+            Measure("per_amount", ["0", "0.5", "10", "175.5"], ["0.5", "10", "3.3"]),
+            Measure("per_percent", ["0%", "5%", "80%", "100%", "150%"], ["0.5%", "5%", "30%"]),
+            amount.Select(p => ($"all_of({N(p)})", (decimal?)p)),
             from p in amount from t in Gen.Elements("30%", "50%", "100%", "0.333") select ($"ratio({N(p)}, {t})", (decimal?)p),
             from a in amount from b in amount from c in amount from d in amount select ($"tiered({N(a)}, {N(b)}, {N(c)}, {N(d)})", (decimal?)null),
             amount.Select(d => ($"per_missing({N(-d)})", (decimal?)null)),
@@ -169,6 +192,40 @@ public sealed class ScoreRangeProperties
                select new CriterionSpec(text, bonus ? 0m : points, bonus, table ?? rule[..rule.IndexOf('(')]);
     }
 
+    /// <summary>
+    /// A measure function with a signed rate and any transformation: of, over or neither, then per, per_started or
+    /// neither; with the most a positive rate can give where the measure is bounded (a quota, a percentage).
+    /// </summary>
+    private static Gen<(string, decimal?)> Measure(string function, string[] references, string[] steps) =>
+        from rate in Gen.Elements(-2m, -0.5m, -0.167m, 0m, 0.167m, 0.5m, 1m)
+        from reference in Gen.Elements("", "of", "over")
+        from n in Gen.Elements(references)
+        from step in Gen.Elements("", "", "per", "per_started")
+        from s in Gen.Elements(steps)
+        let of = reference == "of" && n.TrimEnd('%') != "0" ? $" of {n}" : ""
+        let over = reference == "over" ? $" over {n}" : ""
+        let per = step.Length > 0 ? $" {step} {s}" : ""
+        select ($"{function}({N(rate)}){of}{over}{per}", MostOf(function, rate, of, over, per));
+
+    /// <summary>The most a positive rate can score, worked out apart from the engine: rate × the most steps of the measure.</summary>
+    private static decimal? MostOf(string function, decimal rate, string of, string over, string per)
+    {
+        if (rate < 0)
+        {
+            return null;
+        }
+
+        static decimal Number(string option) => decimal.Parse(option.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1].TrimEnd('%'), CultureInfo.InvariantCulture);
+        decimal? measure = of.Length > 0 ? Number(of) : function == "per_percent" ? 1000m - (over.Length > 0 ? Number(over) : 0m) : null;
+        if (measure is not { } m)
+        {
+            return null;
+        }
+
+        var steps = per.Length == 0 ? m : per.Contains("per_started", StringComparison.Ordinal) ? decimal.Ceiling(m / Number(per)) : decimal.Floor(m / Number(per));
+        return rate * steps;
+    }
+
     private static string Write(List<List<CriterionSpec>> lines, int decimals, string mode)
     {
         var total = lines.Sum(l => l.Where(c => !c.IsBonus).Sum(c => c.Points));
@@ -193,7 +250,9 @@ public sealed class ScoreRangeProperties
                 var keys = c.Shape switch
                 {
                     "ratio" => $"keys: [part{j}, whole{j}]",
-                    "per_missing" or "met" or "missing" => $"key: k{j}, items: [a, b, c]" + (c.Shape == "per_missing" ? "" : $", table: {c.Shape}"),
+                    "per_missing" or "all_of" => $"key: k{j}, items: [a, b, c]",
+                    "met" or "missing" => $"key: k{j}, items: [a, b, c], table: {c.Shape}",
+                    "per_item" or "per_amount" => $"key: k{j}, unit: 场",
                     "hours" or "events" or "survey" or "grade" or "media" => $"key: k{j}, table: {c.Shape}",
                     _ => $"key: k{j}",
                 };
@@ -209,7 +268,13 @@ public sealed class ScoreRangeProperties
     /// <summary>Evidence for every slot, each key left out one time in five, every value within what the slot allows.</summary>
     private static string Evidence(Rubric rubric, Random random)
     {
-        var text = new StringBuilder("rubric: generated\nunit: 测试单位\nlines:\n");
+        var text = new StringBuilder("rubric: generated\nunit: 测试单位\n");
+        if (!rubric.Vetoes.IsEmpty)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"vetoes: {{ {string.Join(", ", rubric.Vetoes.Select(v => $"{v.Key}: {(random.Next(3) == 0 ? "true" : "false")}"))} }}\n");
+        }
+
+        text.Append("lines:\n");
         foreach (var line in rubric.CompiledLines)
         {
             text.Append(CultureInfo.InvariantCulture, $"  {line.Info.Id}:\n");
@@ -249,13 +314,17 @@ public sealed class ScoreRangeProperties
         EvidenceKind.Months => Periods(12, random),
         EvidenceKind.Quarters => Periods(4, random),
         EvidenceKind.Count => N(random.Next((int)slot.Min, (int)Math.Min(slot.Max ?? 60, 60) + 1)),
+        // A measure's amount: mostly near its quotas and thresholds (0–200, three decimals), now and then its largest value.
+        EvidenceKind.Amount when slot.Max == 1_000_000m => random.Next(20) == 0 ? "1000000" : N(random.Next(0, 200_001) / 1000m),
         // Half the amounts are hours 0–300 to one decimal, where the hours table's bands lie.
         EvidenceKind.Amount when random.Next(2) == 0 => N(Math.Clamp(random.Next(0, 3_001) / 10m, slot.Min, slot.Max ?? 300m)),
         EvidenceKind.Amount => N(Math.Min(slot.Max ?? 20m, slot.Min + random.Next(0, 2_001) / 1000m * ((slot.Max ?? 20m) - slot.Min))),
+        // A percentage: half near the survey table's bands (0–110%, one decimal), now and then the largest, 1000%.
+        EvidenceKind.Percent => random.Next(20) == 0 ? "1000%"
+            : random.Next(2) == 0 ? N(random.Next(0, 1_101) / 10m) + "%" : N(random.Next(0, 15_001) / 100m) + "%",
         EvidenceKind.Publications => "[" + string.Join(", ", Enumerable.Range(0, random.Next(0, 6))
             .Select(_ => $"{{ item: p{random.Next(3)}, level: {slot.Allowed[random.Next(slot.Allowed.Length)]} }}")) + "]",
         EvidenceKind.ItemIds => "[" + string.Join(", ", slot.Allowed.Where(_ => random.Next(2) == 0)) + "]",
-        EvidenceKind.Percent => N(random.Next(0, 1_101) / 10m) + "%",
         EvidenceKind.Category => Category(slot, random),
         EvidenceKind.Grid => "[" + string.Join(", ", Enumerable.Range(0, random.Next(0, 5)).Select(i => GridEntry(slot, random, i))) + "]",
         _ => throw new InvalidOperationException(slot.Kind.ToString()),

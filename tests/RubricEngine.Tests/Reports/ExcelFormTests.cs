@@ -159,6 +159,37 @@ public sealed class ExcelFormTests : CliFixture
         error.Should().StartWith($"{form}(1,1): error RE0008: the form has no units; fill in one row per unit from row 3");
     }
 
+    [Test]
+    public void A_percentage_column_reads_what_the_inspector_typed_as_a_percentage()
+    {
+        var rubric = Temp.File("比例.yaml");
+        File.WriteAllText(rubric, RubricText.OneRule("per_percent(-1) of 80% floor 0", 8));
+        var form = Temp.File("比例.xlsx");
+        Run("template", "-r", rubric, "--out", form).Exit.Should().Be(0);
+        using (var workbook = new XLWorkbook(form))
+        {
+            var sheet = workbook.Worksheet("填报");
+            sheet.Cell(2, 3).GetString().Should().Be("only.k");
+            sheet.Cell(3, 3).Style.NumberFormat.Format.Should().Be("0.##%", "Excel then reads a typed 76 as 76%");
+            sheet.Cell(3, 1).SetValue("甲村");
+            sheet.Cell(3, 3).SetValue(0.76);          // typed 76 into the percent cell: stored as 0.76
+            sheet.Cell(4, 1).SetValue("乙村");
+            sheet.Cell(4, 3).SetValue("76.5%");       // typed as text
+            sheet.Cell(5, 1).SetValue("丙村");
+            sheet.Cell(5, 3).SetValue(76);
+            sheet.Cell(5, 3).Style.NumberFormat.Format = "General";   // a plain number: the reader asks for the % sign
+            workbook.Save();
+        }
+
+        var (exit, output, error) = Run("score", "-r", rubric, "-f", "jsonl", form);
+        exit.Should().Be(1);
+        // 甲: 8 − (80 − 76) × 1 = 4; 乙: 8 − 3.5 × 1 = 4.5.
+        var totals = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement).Select(c => (c.GetProperty("unit").GetString(), c.GetProperty("total").GetDecimal()));
+        totals.Should().Equal(("甲村", 4m), ("乙村", 4.5m));
+        error.Should().Contain("error RE0012: 'only.k' is a percentage: write 76% (with the % sign), not 76");
+    }
+
     private static Dictionary<string, object> With(Dictionary<string, object> changes)
     {
         var village = new Dictionary<string, object>(Donghe);

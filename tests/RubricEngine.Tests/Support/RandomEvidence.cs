@@ -61,6 +61,7 @@ internal static class RandomEvidence
         EvidenceKind.Count => Gen.Choose((int)slot.Min, (int)Math.Min(slot.Max ?? 40, 40)).Select(n => ((string[]?)null, (string?)Int(n))),
         EvidenceKind.Amount => Gen.Choose(0, (int)((Math.Min(slot.Max ?? 10, 10) - slot.Min) * 100))
             .Select(n => ((string[]?)null, (string?)(slot.Min + n / 100m).ToString(CultureInfo.InvariantCulture))),
+        EvidenceKind.Percent => Gen.Choose(0, 12_000).Select(n => ((string[]?)null, (string?)((n / 100m).ToString(CultureInfo.InvariantCulture) + "%"))),
         EvidenceKind.Publications => Gen.ListOf(
                 from item in Gen.Elements("tea-lecture", "clean-village", "reading-month")
                 from level in Gen.Elements(slot.Allowed.ToArray())

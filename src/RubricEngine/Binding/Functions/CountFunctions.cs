@@ -4,34 +4,6 @@ using RubricEngine.Runtime;
 
 namespace RubricEngine.Binding.Functions;
 
-/// <summary><c>per_item(r)</c>: r points for each counted thing, usually with a cap ("每项0.6分，共6分").</summary>
-internal sealed class PerItemFunction : ScoringFunction
-{
-    public override bool ScoresZeroWhenNotGiven => true;
-
-    public override string Name => "per_item";
-    public override string Phrase => "发布并实施文明实践项目共6分";
-    public override string Example => "per_item(0.6) cap 6";
-    public override ImmutableArray<Parameter> Parameters => [new("rate", 0m, 1000m, "the points for each item")];
-
-    public override ImmutableArray<EvidenceSlot> Slots(BindContext context) =>
-        [new EvidenceSlot(context.Keys[0].Key, context.Keys[0].Span, EvidenceKind.Count, 0m, 1_000_000m)];
-
-    public override ScoreRange Range(BindContext context) => new(0m, null);
-
-    public override CriterionRuntime Compile(BindContext context, ImmutableArray<int> slots) =>
-        new Runtime(new NumberSlot(slots[0]), context.Arguments[0]);
-
-    private sealed class Runtime(NumberSlot slot, decimal rate) : CriterionRuntime
-    {
-        private readonly string times = " 项 × " + Numbers.Format(rate) + " = ";
-
-        public override decimal Score(EvidenceRow row) => row[slot] * rate;
-
-        public override string Explain(EvidenceRow row, decimal score) => Numbers.Format(row[slot]) + times + Numbers.Format(score);
-    }
-}
-
 /// <summary>
 /// <c>ratio(p, t)</c>: p points when numerator ÷ denominator reaches the target t, in proportion below it
 /// ("达30%以上4分，不足者按比例扣分"). Reads two keys: numerator, denominator.
@@ -94,7 +66,7 @@ internal sealed class RatioFunction : ScoringFunction
 /// <summary><c>judged(min, max)</c>: the inspector's score within a range ("根据档案规范、完整情况赋分").</summary>
 internal sealed class JudgedFunction : ScoringFunction
 {
-    public override bool ScoresZeroWhenNotGiven => true;
+    public override bool ScoresZeroWhenNotGiven(BindContext context) => true;
 
     public override string Name => "judged";
     public override string Phrase => "根据档案规范、完整情况赋分";

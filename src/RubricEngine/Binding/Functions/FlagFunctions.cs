@@ -6,7 +6,7 @@ namespace RubricEngine.Binding.Functions;
 /// <summary><c>present(p)</c>: a checklist item, p points when present ("有…各2分").</summary>
 internal sealed class PresentFunction : ScoringFunction
 {
-    public override bool ScoresZeroWhenNotGiven => true;
+    public override bool ScoresZeroWhenNotGiven(BindContext context) => true;
 
     public override string Name => "present";
     public override string Phrase => "有固定场所、悬挂标牌各2分";
@@ -33,7 +33,7 @@ internal sealed class FlagRuntime(FlagSlot slot, decimal points, string whenTrue
 /// <summary><c>all_or_nothing(p)</c>: p points when done, none otherwise ("未落实的不得分").</summary>
 internal sealed class AllOrNothingFunction : ScoringFunction
 {
-    public override bool ScoresZeroWhenNotGiven => true;
+    public override bool ScoresZeroWhenNotGiven(BindContext context) => true;
 
     private readonly PresentFunction present = new();
 

@@ -6,7 +6,7 @@ namespace RubricEngine.Binding.Functions;
 /// <summary><c>monthly(r)</c> and <c>quarterly(r)</c>: r points for each distinct month or quarter ("每月活动1.5分", "每季度3分").</summary>
 internal sealed class PerPeriodFunction(string name, EvidenceKind kind, int periods, string unit, string phrase, string example) : ScoringFunction
 {
-    public override bool ScoresZeroWhenNotGiven => true;
+    public override bool ScoresZeroWhenNotGiven(BindContext context) => true;
 
     public static PerPeriodFunction Monthly { get; } = new("monthly", EvidenceKind.Months, 12, "个月", "每月活动1.5分", "monthly(1.5) cap 18");
     public static PerPeriodFunction Quarterly { get; } = new("quarterly", EvidenceKind.Quarters, 4, "个季度", "每季度3分", "quarterly(3)");
@@ -37,7 +37,7 @@ internal sealed class PerPeriodFunction(string name, EvidenceKind kind, int peri
 /// <summary><c>monthly_share(p)</c>: p points for a full year, a twelfth for each month ("每月开展理论宣讲活动4分").</summary>
 internal sealed class MonthlyShareFunction : ScoringFunction
 {
-    public override bool ScoresZeroWhenNotGiven => true;
+    public override bool ScoresZeroWhenNotGiven(BindContext context) => true;
 
     public override string Name => "monthly_share";
     public override string Phrase => "每月开展理论宣讲活动4分";

@@ -24,6 +24,15 @@ internal sealed record BindContext(
 
     /// <summary>Each item's label for people, its id where the rubric gives none.</summary>
     public ImmutableArray<string> LabelsOfItems => ItemLabels.IsDefault ? Items : ItemLabels;
+
+    /// <summary>The numbers of the options that take one (<c>of 30</c>, <c>per 5%</c>), by option name.</summary>
+    public ImmutableDictionary<string, NumberSyntax> OptionArguments { get; init; } = ImmutableDictionary<string, NumberSyntax>.Empty;
+
+    /// <summary>The criterion's <c>unit</c> (场, 人, 小时), the word its reasons use; null when it gives none.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>The number given to <paramref name="option"/>, in the value it stands for (0.8 for 80%), or null when the option is absent.</summary>
+    public decimal? OptionValue(string option) => OptionArguments.TryGetValue(option, out var number) ? number.Value : null;
 }
 
 /// <summary>
@@ -59,10 +68,23 @@ internal abstract class ScoringFunction
 
     /// <summary>
     /// True when the runtime, reading the empty cells of evidence not given, scores exactly 0, as evidence not given
-    /// must: the numbers path then skips the check for it. False for a ratio (0 ÷ 0) or a list that would score its
-    /// points with nothing missing.
+    /// must: the numbers path then skips the check for it. False for a ratio (0 ÷ 0), a list that would score its
+    /// points with nothing missing, or a shortfall below a quota (an empty count is 30 short of 30).
     /// </summary>
-    public virtual bool ScoresZeroWhenNotGiven => false;
+    public virtual bool ScoresZeroWhenNotGiven(BindContext context) => false;
+
+    /// <summary>True when the function reads levels (tiered): only then may a criterion declare its own <c>levels</c>.</summary>
+    public virtual bool UsesLevels => false;
+
+    /// <summary>True when the criterion's <c>unit</c> means something to the function (the word its reasons use).</summary>
+    public virtual bool UsesUnit => false;
+
+    /// <summary>Checks the number of one of its options (<c>of 30</c>, <c>per 5%</c>): null when valid, else why not (RE0105).</summary>
+    public virtual MessageText? CheckOption(string option, NumberSyntax argument) => null;
+
+    /// <summary>A warning about a rule that binds but likely says more than the document meant (RE0210), or null.</summary>
+    /// <param name="floor">The criterion's floor, when it has one.</param>
+    public virtual (string Code, MessageText Message)? Warn(BindContext context, decimal? floor) => null;
 
     /// <summary>Checks beyond parameter ranges (judged: min ≤ max; tiered: one tier per level). Returns an error message or null.</summary>
     public virtual (string Code, MessageText Message)? Check(BindContext context) => null;
