@@ -255,7 +255,8 @@ internal static partial class RubricSyntaxReader
         {
             foreach (var entry in cellsNode.Entries)
             {
-                if (!columns.Contains(entry.Key.Value))
+                // Without readable columns the table's own error says so: every cell would be "unknown" too.
+                if (columns.Count > 0 && !columns.Contains(entry.Key.Value))
                 {
                     diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnknownKey, entry.Key.Span, MessageText.Of("UnknownColumn",
                         entry.Key.Value, what, Suggestions.DidYouMean(entry.Key.Value, columns), string.Join(", ", columns))));

@@ -260,4 +260,40 @@ public sealed class TableBinderTests
                 + "      - { id: good, label: 良好, points: 1 }\n", rule: "lookup() bonus", points: 0))
             .Should().Be("test.yaml(8,5): error RE0013: 'columns' is only for grid tables ('measure: grid'); remove it from table 't'");
     }
+
+    [Test]
+    public void A_missing_row_above_the_number_of_items_is_a_warning_too()
+    {
+        // Two items: at most 2 are missing, so 'from: 3' can never match.
+        TableText.Only(TableText.Rubric(Band("missing", "项", "{ to: 0, points: 4 }", "{ from: 1, to: 2, points: 2 }", "{ from: 3, points: 0 }"),
+                points: 4, criterion: "table: t\nitems: [a, b]"))
+            .Should().Be("test.yaml(12,9): warning RE0232: row 3 of table 't' can never match for 'k': it has 2 items, so at most 2 are missing; remove the row or add the items");
+    }
+
+    [Test]
+    public void A_table_without_rows_is_refused()
+    {
+        TableText.Only(TableText.Rubric("  - id: t\n    measure: amount\n    rows: []\n", points: 1))
+            .Should().Be("test.yaml(8,11): error RE0013: 'rows' is empty");
+    }
+
+    [Test]
+    public void A_grid_needs_its_columns_each_declared_once()
+    {
+        TableText.Only(TableText.Rubric("  - id: t\n    measure: grid\n    rows:\n      - { id: city, label: 市, cells: { alone: 1 } }\n",
+                points: 0, rule: "lookup() bonus"))
+            .Should().Be("test.yaml(6,5): error RE0011: a table has no 'columns'; add it");
+        TableText.Only(TableText.Rubric(
+                "  - id: t\n    measure: grid\n    columns: [{ id: alone, label: 单独 }, { id: alone, label: 综合 }]\n    rows:\n      - { id: city, label: 市, cells: { alone: 1 } }\n",
+                points: 0, rule: "lookup() bonus"))
+            .Should().Be("test.yaml(8,47): error RE0205: duplicate column id 'alone' (first at line 8)");
+    }
+
+    [Test]
+    public void A_grid_row_without_cells_is_refused()
+    {
+        TableText.Only(TableText.Rubric("  - id: t\n    measure: grid\n    columns: [{ id: alone, label: 单独 }]\n    rows:\n      - { id: city, label: 市, cells: {} }\n",
+                points: 0, rule: "lookup() bonus"))
+            .Should().Be("test.yaml(10,38): error RE0013: 'cells' is empty");
+    }
 }

@@ -61,7 +61,7 @@ internal sealed class LookupFunction : ScoringFunction
         return table.Measure switch
         {
             TableMeasure.Category => new CategoryRuntime(new CategorySlot(slots[0]),
-                [.. table.Categories.Select(r => r.IsRange ? 0m : r.Award.For(context.Points))],
+                [.. table.Categories.Select(r => r.IsRange ? null : (decimal?)r.Award.For(context.Points))],
                 [.. table.Categories.Select(r => CategoryReason(r, context.Points))]),
             TableMeasure.Grid => new GridRuntime(new GridSlot(slots[0]),
                 [.. table.GridRows.Select(r => table.Columns.Select(c => r.Cells.TryGetValue(c.Id.Value, out var p) ? p : 0m).ToImmutableArray())],
@@ -172,13 +172,14 @@ internal sealed class LookupFunction : ScoringFunction
         }
     }
 
+    /// <param name="points">Each fixed row's points; null for a row the inspector scores, whose evidence always gives them.</param>
     /// <param name="reasons">Each row's reason; a range row's is split where the inspector's points go.</param>
-    private sealed class CategoryRuntime(CategorySlot slot, ImmutableArray<decimal> points, ImmutableArray<(string Before, string After)> reasons) : CriterionRuntime
+    private sealed class CategoryRuntime(CategorySlot slot, ImmutableArray<decimal?> points, ImmutableArray<(string Before, string After)> reasons) : CriterionRuntime
     {
         public override decimal Score(EvidenceRow row)
         {
             var (index, chosen) = row[slot];
-            return chosen ?? points[index];
+            return chosen ?? points[index]!.Value;
         }
 
         public override string Explain(EvidenceRow row, decimal score)
