@@ -118,4 +118,22 @@ public sealed record EvidenceField(
     /// <c>met</c> table's 符合的项目), false when it names the missing ones (缺少的项目), as everywhere else.
     /// </summary>
     public bool ListsMet { get; init; }
+
+    /// <summary>For a <see cref="EvidenceValueKind.Grid"/> field, the labels of <see cref="Columns"/> (头版头条 for front_headline).</summary>
+    public ImmutableArray<string> ColumnLabels { get; init; } = [];
+
+    /// <summary>
+    /// For a <see cref="EvidenceValueKind.Category"/> or <see cref="EvidenceValueKind.Grid"/> field, the table's rows
+    /// (in the order of <see cref="Allowed"/>) with what a form needs to offer only valid values: a category row's
+    /// points range, a grid row's columns; empty otherwise.
+    /// </summary>
+    public ImmutableArray<EvidenceTableRow> Rows { get; init; } = [];
 }
+
+/// <summary>A row of the category or grid table an <see cref="EvidenceField"/> names.</summary>
+/// <param name="Id">The row id the evidence writes (<c>fail</c>, <c>province</c>).</param>
+/// <param name="Label">Its label (不合格, 省).</param>
+/// <param name="Min">For a category row the inspector scores within a range, its lowest points (−2); null for a row with fixed points and for grid rows.</param>
+/// <param name="Max">Its highest points (−1), with <paramref name="Min"/>.</param>
+/// <param name="Columns">For a grid row, the column ids it has a cell in (a missing cell is a combination that does not exist); empty for category rows.</param>
+public sealed record EvidenceTableRow(string Id, string Label, decimal? Min, decimal? Max, ImmutableArray<string> Columns);

@@ -378,10 +378,20 @@ internal sealed class PlaygroundApi(ServeOptions options, RootFolder root, strin
                         p.Criterion.Label,
                         p.Field.Min,
                         p.Field.Max,
-                        [.. p.Field.Allowed.Select((a, i) => new AllowedValue(a, i < p.Field.AllowedLabels.Length ? p.Field.AllowedLabels[i] : a))],
-                        p.Field.Description)),
+                        Labelled(p.Field.Allowed, p.Field.AllowedLabels),
+                        p.Field.Description,
+                        [.. p.Field.Rows.Select(r => new FormTableRow(r.Id, r.Label, r.Min, r.Max, r.Columns))],
+                        Labelled(p.Field.Columns, p.Field.ColumnLabels),
+                        p.Field.ListsMet)),
             ])),
-        ]);
+        ],
+        [.. rubric.UnitTypes.Select(u => new AllowedValue(u.Id, u.Label))],
+        [.. rubric.Vetoes.Select(v => new FormVeto(v.Key, v.Label, v.Effect.ToString(), v.Cap))],
+        [.. rubric.Grades.Select(g => new FormGrade(g.Id, g.Label, g.From))]);
+
+    /// <summary>Ids with their labels where the rubric gives them, else the id itself.</summary>
+    private static List<AllowedValue> Labelled(ImmutableArray<string> ids, ImmutableArray<string> labels) =>
+        [.. ids.Select((id, i) => new AllowedValue(id, i < labels.Length ? labels[i] : id))];
 
     /// <summary>
     /// Reads a JSON body into <typeparamref name="T"/>, or answers 415 (not JSON), 400 (malformed, with the reader's

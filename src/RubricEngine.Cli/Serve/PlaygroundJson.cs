@@ -47,13 +47,42 @@ internal sealed record DiffResponse(bool Ok, JsonElement? Diff, IReadOnlyList<Di
 
 internal sealed record AllowedValue(string Id, string Label);
 
-internal sealed record FormField(string Key, string Kind, string Label, decimal Min, decimal? Max, IReadOnlyList<AllowedValue> Allowed, string Description);
+/// <summary>
+/// One field of the form. <c>rows</c> and <c>columns</c> describe a category or grid table (a category row's points
+/// range, the columns a grid row has a cell in); <c>lists_met</c> says whether ticked items are met or missing.
+/// </summary>
+internal sealed record FormField(
+    string Key,
+    string Kind,
+    string Label,
+    decimal Min,
+    decimal? Max,
+    IReadOnlyList<AllowedValue> Allowed,
+    string Description,
+    IReadOnlyList<FormTableRow> Rows,
+    IReadOnlyList<AllowedValue> Columns,
+    bool ListsMet);
+
+internal sealed record FormTableRow(string Id, string Label, decimal? Min, decimal? Max, IReadOnlyList<string> Columns);
+
+/// <summary>A veto the form offers as a checkbox: its effect (<c>Zero</c>, <c>Cap</c>, <c>LowestGrade</c>, as the field kinds are named) and, for Cap, the cap.</summary>
+internal sealed record FormVeto(string Key, string Label, string Effect, decimal? Cap);
+
+internal sealed record FormGrade(string Id, string Label, decimal? From);
 
 internal sealed record FormLine(string Id, string Section, string Content, decimal Points, decimal? Maximum, IReadOnlyList<FormField> Fields);
 
 internal sealed record EvidenceResponse(System.Text.Json.Nodes.JsonNode Evidence);
 
-internal sealed record FormResponse(string Id, string Title, decimal Total, IReadOnlyList<FormLine> Lines);
+/// <summary>What the form is built from: the lines' fields and the rubric-level unit types, vetoes and grades (empty when it declares none).</summary>
+internal sealed record FormResponse(
+    string Id,
+    string Title,
+    decimal Total,
+    IReadOnlyList<FormLine> Lines,
+    IReadOnlyList<AllowedValue> UnitTypes,
+    IReadOnlyList<FormVeto> Vetoes,
+    IReadOnlyList<FormGrade> Grades);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(CheckRequest))]

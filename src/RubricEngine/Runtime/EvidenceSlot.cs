@@ -43,6 +43,8 @@ internal sealed record EvidenceSlot(
     {
         Columns = Choices is null ? [] : [.. Choices.Columns.Select(c => c.Id)],
         ListsMet = ListsMet,
+        ColumnLabels = Choices is null ? [] : [.. Choices.Columns.Select(c => c.Label)],
+        Rows = Choices is null ? [] : [.. Choices.Rows.Select(r => new EvidenceTableRow(r.Id, r.Label, r.Min, r.Max, [.. r.Columns.Select(i => Choices.Columns[i].Id)]))],
     };
 
     public string Describe() => DescribeText().ToString();

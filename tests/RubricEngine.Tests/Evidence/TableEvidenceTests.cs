@@ -71,6 +71,24 @@ public sealed class TableEvidenceTests
     }
 
     [Test]
+    public void The_fields_give_a_form_the_table_rows_ranges_and_cells()
+    {
+        // 不合格 is scored within -2 to -1; 优秀 and 良好 have fixed points, so no range.
+        Assessment.Lines[0].Criteria[0].Fields[0].Rows.Select(r => $"{r.Id}|{r.Label}|{r.Min}|{r.Max}|{string.Join(",", r.Columns)}")
+            .Should().Equal("excellent|优秀|||", "good|良好|||", "fail|不合格|-2|-1|");
+        Assessment.Lines[0].Criteria[0].Fields[0].ColumnLabels.Should().BeEmpty();
+
+        // 中央 has no 头版头条 cell: its columns are alone and combined only.
+        var grid = Media.Lines[0].Criteria[0].Fields[0];
+        grid.ColumnLabels.Should().Equal("头版头条", "单独", "综合");
+        grid.Rows.Select(r => $"{r.Id}|{r.Label}|{r.Min}|{r.Max}|{string.Join(",", r.Columns)}")
+            .Should().Equal("central|中央|||alone,combined", "province|省|||headline,alone,combined", "city|市|||headline,alone,combined");
+
+        var count = EvidenceText.Compile(TableText.Rubric("  - id: t\n    measure: count\n    rows:\n      - { from: 1, points: 2 }\n", points: 2)).Lines[0].Criteria[0].Fields[0];
+        (count.Rows.Length, count.ColumnLabels.Length).Should().Be((0, 0), "a band table's value is a number: no rows to choose from");
+    }
+
+    [Test]
     public void A_percent_table_reads_percentages_and_refuses_bare_numbers()
     {
         var survey = EvidenceText.Compile(TableText.Rubric("  - id: t\n    measure: percent\n    rows:\n      - { from: 95%, points: 2 }\n", points: 2));

@@ -397,6 +397,34 @@ public sealed class PlaygroundApiTests : CliFixture
     }
 
     [Test]
+    public async Task Form_describes_the_new_kinds_their_tables_and_the_rubrics_unit_types_vetoes_and_grades()
+    {
+        await using var host = await PlaygroundHost.StartAsync();
+        var (status, body, text) = await host.PostAsync("/api/form", new { rubric = Repo.Read("tests/RubricEngine.Tests/Serve/Rubrics/every-new-kind.yaml") });
+
+        status.Should().Be(200, text);
+        Json(body!["unit_types"]!).Should().Be("""[{"id":"district","label":"区"},{"id":"zone","label":"开发区"}]""");
+        Json(body["vetoes"]!).Should().Be(
+            """[{"key":"major_accident","label":"发生较大事故以上（因不可抗力因素除外）","effect":"Zero","cap":null},{"key":"late_report","label":"未按时报送考核材料","effect":"Cap","cap":30}]""");
+        Json(body["grades"]!).Should().Be(
+            """[{"id":"excellent","label":"优秀","from":50},{"id":"good","label":"良好","from":40},{"id":"pass","label":"合格","from":30},{"id":"fail","label":"不合格","from":null}]""");
+        var lines = body["lines"]!.AsArray();
+        JsonNode Field(string line) => lines.Single(l => l!["id"]!.GetValue<string>() == line)!["fields"]![0]!;
+
+        (Field("volunteers")["kind"]!.GetValue<string>(), Field("volunteers")["min"]!.GetValue<decimal>(), Field("volunteers")["max"]!.GetValue<decimal>())
+            .Should().Be(("Percent", 0m, 1000m), "0% to 1000%, in percent");
+        Json(Field("third_party")["rows"]!).Should().Be(
+            """[{"id":"excellent","label":"优秀","min":null,"max":null,"columns":[]},{"id":"good","label":"良好","min":null,"max":null,"columns":[]},"""
+            + """{"id":"pass","label":"合格","min":null,"max":null,"columns":[]},{"id":"fail","label":"不合格","min":-2,"max":-1,"columns":[]}]""");
+        Field("media_reports")["kind"]!.GetValue<string>().Should().Be("Grid");
+        Json(Field("media_reports")["columns"]!).Should().Be(
+            """[{"id":"separate","label":"单独报道"},{"id":"combined","label":"综合报道"},{"id":"front_headline","label":"头版头条"},{"id":"front_page","label":"头版"},{"id":"other","label":"其他"}]""");
+        Json(Field("media_reports")["rows"]![0]!).Should().Be("""{"id":"central","label":"中央","min":null,"max":null,"columns":["separate","combined"]}""");
+        Field("standardization")["lists_met"]!.GetValue<bool>().Should().BeTrue("a met table lists the items met");
+        Field("recommendations")["lists_met"]!.GetValue<bool>().Should().BeFalse();
+    }
+
+    [Test]
     public async Task No_cors_other_origins_are_refused_and_no_allow_origin_header_is_ever_sent()
     {
         await using var host = await PlaygroundHost.StartAsync();

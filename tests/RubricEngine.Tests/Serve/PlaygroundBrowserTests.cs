@@ -112,12 +112,7 @@ public sealed class PlaygroundBrowserTests : CliFixture
         // Exported as JSON and as YAML, each scored by the CLI to the same total.
         foreach (var (button, name) in new[] { ("#export-json", "白龙村.json"), ("#export-yaml", "白龙村.yaml") })
         {
-            var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(button));
-            var file = Temp.File(name);
-            await download.SaveAsAsync(file);
-            var (exit, output, error) = Run("score", "--rubric", "village", "--format", "json", file);
-            exit.Should().Be(0, error);
-            var card = JsonNode.Parse(output)!;
+            var card = await ExportAndScoreAsync(page, button, name, "village");
             card["total"]!.GetValue<decimal>().Should().Be(21.5m, name);
             card["unit"]!.GetValue<string>().Should().Be("白龙村");
         }
@@ -132,11 +127,123 @@ public sealed class PlaygroundBrowserTests : CliFixture
     }
 
     [Test]
+    public async Task The_new_kinds_get_their_own_fields_and_the_card_shows_the_grade_and_the_vetoes()
+    {
+        // A rubric in the served folder with a percentage, a category with a range row, a grid, a met table, unit
+        // types, two vetoes and grades (tests/RubricEngine.Tests/Serve/Rubrics/every-new-kind.yaml).
+        File.WriteAllText(Temp.File("every-new-kind.yaml"), Repo.Read("tests/RubricEngine.Tests/Serve/Rubrics/every-new-kind.yaml"));
+        await using var session = await BrowserSession.OpenAsync(Temp.Path);
+        var page = session.Page;
+        await page.ClickAsync("#tab-form");
+        await page.Locator("fieldset[data-line='organization']").WaitForAsync();
+        await page.SelectOptionAsync("#form-rubric", "path:every-new-kind.yaml");
+        await page.Locator("fieldset[data-line='volunteers']").WaitForAsync();
+
+        // The rubric-level evidence: its unit types as a select, a checkbox per veto with its label.
+        (await page.Locator("#unit-type option").AllInnerTextsAsync()).Should().Equal("— 请选择 —", "区", "开发区");
+        (await page.Locator(".field[data-key='vetoes'] label").AllInnerTextsAsync()).Select(l => l.Trim()).Should()
+            .Equal("发生较大事故以上（因不可抗力因素除外）", "未按时报送考核材料");
+        // A percentage is a number with a % beside it and the allowed range.
+        var share = page.Locator("input[name='volunteers.registered_share']");
+        (await share.GetAttributeAsync("type"), await share.GetAttributeAsync("step")).Should().Be(("number", "any"));
+        (await page.Locator(".field[data-key='registered_share'] .hint").InnerTextAsync()).Trim().Should().Be("0% – 1000%");
+        // A category is a select of the table's rows by their Chinese labels; the range row shows its range.
+        (await page.Locator("select[name='third_party.assessment'] option").AllInnerTextsAsync()).Should()
+            .Equal("— 请选择 —", "优秀", "良好", "合格", "不合格 (-2 – -1)");
+        // The met table's boxes say that a tick means met.
+        (await page.Locator(".field[data-key='conditions_met'] .ticks").InnerTextAsync()).Should().Be("勾选＝已符合");
+
+        await page.FillAsync("#unit", "高新区");
+        await page.FillAsync("#year", "2024");
+        await page.SelectOptionAsync("#unit-type", "zone");
+        await share.FillAsync("76.5");
+        await page.SelectOptionAsync("select[name='third_party.assessment']", "fail");
+        var points = page.Locator("input[name='third_party.assessment#points']");
+        (await points.GetAttributeAsync("min"), await points.GetAttributeAsync("max")).Should().Be(("-2", "-1"));
+        await points.FillAsync("-1.5");
+        var grid = page.Locator("[data-name='media_reports.reports']");
+        await grid.Locator(".add").ClickAsync();
+        await grid.Locator(".row .item").Nth(0).FillAsync("茶乡微讲堂");
+        await grid.Locator(".row .grid-row").Nth(0).SelectOptionAsync("province");
+        // 省 has cells in 单独报道, 综合报道 and 头版头条 only: the column select offers just those.
+        (await grid.Locator(".row .grid-column").Nth(0).Locator("option").AllInnerTextsAsync()).Should().Equal("单独报道", "综合报道", "头版头条");
+        await grid.Locator(".row .grid-column").Nth(0).SelectOptionAsync("combined");
+        await grid.Locator(".add").ClickAsync();
+        await grid.Locator(".row .item").Nth(1).FillAsync("志愿服务月");
+        await grid.Locator(".row .grid-row").Nth(1).SelectOptionAsync("city");
+        await grid.Locator(".row .grid-column").Nth(1).SelectOptionAsync("front_page");
+        foreach (var met in new[] { "venue", "team", "plan", "records" })
+        {
+            await page.CheckAsync($"input[name='standardization.conditions_met'][value='{met}']");
+        }
+
+        await page.FillAsync("input[name='recommendations.people_recommended']", "3");
+
+        // volunteers: 76.5% is 3.5 points below 80%, × 1 = 3.5: 20 − 3.5 = 16.5
+        // third_party (bonus): 不合格, the inspector's −1.5
+        // media_reports: 省 综合报道 5 + 市 头版 8 = 13 (cap 20)
+        // standardization: 4 items met → B, 15 × 66% = 9.9
+        // recommendations (开发区): 3 people, 1 short of 4, × 1.25 = 1.25: 5 − 1.25 = 3.75
+        // base 16.5 + 13 + 9.9 + 3.75 = 43.15, bonus −1.5: total 41.65, from 40 up: 良好
+        await ExpectTotal(page, "41.65");
+        await Assertions.Expect(page.Locator("#grade")).ToHaveTextAsync("良好");
+        (await page.Locator("#card-unit-type").InnerTextAsync()).Should().Be("单位类型: 开发区");
+        (await page.Locator("#card-vetoes li").CountAsync()).Should().Be(0);
+
+        // 未按时报送 caps the total at 30: min(41.65, 30) = 30, from 30 up: 合格.
+        await page.CheckAsync("input[name='veto'][value='late_report']");
+        await ExpectTotal(page, "30");
+        await Assertions.Expect(page.Locator("#grade")).ToHaveTextAsync("合格");
+        (await page.Locator("#card-vetoes li").AllInnerTextsAsync()).Should().Equal("一票否决：未按时报送考核材料，总分 41.65 → 30（上限 30）");
+        // 发生较大事故 too: zero wins over the cap, 0 is below 30: 不合格.
+        await page.CheckAsync("input[name='veto'][value='major_accident']");
+        await ExpectTotal(page, "0");
+        await Assertions.Expect(page.Locator("#grade")).ToHaveTextAsync("不合格");
+        await page.UncheckAsync("input[name='veto'][value='major_accident']");
+        await ExpectTotal(page, "30");
+        await page.EvaluateAsync("() => document.getElementById('evidence-form').scrollTop = 0");
+        await session.ScreenshotAsync("playground-form-kinds.png", "the evidence form with the new kinds, a veto raised");
+
+        // Exported as JSON and as YAML, each scored by the CLI to the same total, grade and veto.
+        foreach (var (button, name) in new[] { ("#export-json", "高新区.json"), ("#export-yaml", "高新区.yaml") })
+        {
+            var card = await ExportAndScoreAsync(page, button, name, Temp.File("every-new-kind.yaml"));
+            card["total"]!.GetValue<decimal>().Should().Be(30m, name);
+            card["base_total"]!.GetValue<decimal>().Should().Be(43.15m, name);
+            card["grade"]!["id"]!.GetValue<string>().Should().Be("pass", name);
+            card["unit_type"]!.GetValue<string>().Should().Be("zone", name);
+            card["vetoes"]!.AsArray().Select(v => v!["key"]!.GetValue<string>()).Should().Equal(["late_report"], name);
+        }
+
+        var yaml = File.ReadAllText(Temp.File("高新区.yaml"));
+        yaml.Should().Contain("registered_share: 76.5%").And.Contain("assessment: { category: \"fail\", points: -1.5 }")
+            .And.Contain("unit_type: \"zone\"").And.Contain("vetoes: { major_accident: false, late_report: true }");
+
+        // A fresh form, then the YAML export loaded back: every field, and so the total, returns.
+        await page.SelectOptionAsync("#form-rubric", "id:village");
+        await page.Locator("fieldset[data-line='organization']").WaitForAsync();
+        await page.SelectOptionAsync("#form-rubric", "path:every-new-kind.yaml");
+        await page.Locator("fieldset[data-line='volunteers']").WaitForAsync();
+        (await page.InputValueAsync("input[name='volunteers.registered_share']")).Should().BeEmpty();
+        await page.SetInputFilesAsync("#load-evidence", Temp.File("高新区.yaml"));
+        await ExpectTotal(page, "30");
+        (await page.InputValueAsync("#unit-type")).Should().Be("zone");
+        (await page.IsCheckedAsync("input[name='veto'][value='late_report']")).Should().BeTrue();
+        (await page.InputValueAsync("input[name='volunteers.registered_share']")).Should().Be("76.5");
+        (await page.InputValueAsync("select[name='third_party.assessment']")).Should().Be("fail");
+        (await page.InputValueAsync("input[name='third_party.assessment#points']")).Should().Be("-1.5");
+        (await grid.Locator(".row .grid-column").EvaluateAllAsync<string[]>("s => s.map(x => x.value)")).Should().Equal("combined", "front_page");
+        // Until a unit type is chosen (and the range row's points given) the card shows the engine's errors: 422s that
+        // Chromium logs, and nothing else went wrong.
+        session.Problems.Should().NotBeEmpty().And.OnlyContain(p => p == "console error: Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)");
+    }
+
+    [Test]
     public async Task A_kind_of_evidence_the_page_does_not_know_gets_a_text_field_with_its_description()
     {
         await using var session = await BrowserSession.OpenAsync(Temp.Path);
         var page = session.Page;
-        // A newer engine may describe a kind this page has no widget for (a percentage, say): the form description is
+        // A newer engine may describe a kind this page has no widget for (a signature, say): the form description is
         // given one such field, as that engine would send it.
         await page.RouteAsync("**/api/form", async route =>
         {
@@ -144,23 +251,35 @@ public sealed class PlaygroundBrowserTests : CliFixture
             var form = JsonNode.Parse(await response.TextAsync())!;
             form["lines"]![0]!["fields"]!.AsArray().Add(new JsonObject
             {
-                ["key"] = "registered_share", ["kind"] = "Percent", ["label"] = "注册志愿者占比", ["min"] = 0, ["max"] = 100,
-                ["allowed"] = new JsonArray(), ["description"] = "a percentage such as 76%",
+                ["key"] = "signed_by", ["kind"] = "Signature", ["label"] = "检查人签名", ["min"] = 0, ["max"] = null,
+                ["allowed"] = new JsonArray(), ["description"] = "the inspector's name",
+                ["rows"] = new JsonArray(), ["columns"] = new JsonArray(), ["lists_met"] = false,
             });
             await route.FulfillAsync(new RouteFulfillOptions { Response = response, Body = form.ToJsonString() });
         });
         await page.ClickAsync("#tab-form");
 
-        var field = page.Locator("input[name='organization.registered_share']");
+        var field = page.Locator("input[name='organization.signed_by']");
         await field.WaitForAsync();
         (await field.GetAttributeAsync("type")).Should().Be("text");
-        (await page.Locator(".field[data-key='registered_share'] .hint").InnerTextAsync()).Trim().Should().Be("a percentage such as 76%");
-        await field.FillAsync("76%");
+        (await page.Locator(".field[data-key='signed_by'] .hint").InnerTextAsync()).Trim().Should().Be("the inspector's name");
+        await field.FillAsync("张三");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-json"));
-        var file = Temp.File("percent.json");
+        var file = Temp.File("signature.json");
         await download.SaveAsAsync(file);
-        JsonNode.Parse(File.ReadAllText(file))!["lines"]!["organization"]!["registered_share"]!.GetValue<string>().Should().Be("76%", "the value goes out as typed");
+        JsonNode.Parse(File.ReadAllText(file))!["lines"]!["organization"]!["signed_by"]!.GetValue<string>().Should().Be("张三", "the value goes out as typed");
+    }
+
+    /// <summary>Clicks an export button, saves the download as <paramref name="name"/> and scores it with <c>rubric score --format json</c>.</summary>
+    private async Task<JsonNode> ExportAndScoreAsync(IPage page, string button, string name, string rubric)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(button));
+        var file = Temp.File(name);
+        await download.SaveAsAsync(file);
+        var (exit, output, error) = Run("score", "--rubric", rubric, "--format", "json", file);
+        exit.Should().Be(0, error);
+        return JsonNode.Parse(output)!;
     }
 
     private static async Task ExpectTotal(IPage page, string total)

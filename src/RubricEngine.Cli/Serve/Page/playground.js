@@ -13,6 +13,8 @@ const texts = {
     total: '总分', noProblems: '没有问题', saved: '已保存', hasErrors: '有错误，未保存；勾选“有错误也保存”可强制保存',
     noChanges: '与已保存的文件相同', builtIn: '内置', months: '月', quarter: '季度', add: '添加', remove: '删除',
     item: '项目', level: '级别', checking: '检查中…', missing: '缺项', base: '基础分', bonus: '加分',
+    unitType: '单位类型', vetoes: '一票否决', grade: '等级', choose: '请选择', row: '行', column: '列',
+    ticksMet: '勾选＝已符合', ticksMissing: '勾选＝缺少', rangePoints: '评定分数', noGrade: '无等级',
   },
   en: {
     title: 'RubricEngine rubric playground', editorTab: 'Edit rubric', formTab: 'Fill evidence', language: 'Language',
@@ -22,6 +24,8 @@ const texts = {
     total: 'Total', noProblems: 'no problems', saved: 'saved', hasErrors: 'has errors, not saved; tick "save with errors" to save anyway',
     noChanges: 'the same as the saved file', builtIn: 'built-in', months: 'month', quarter: 'quarter', add: 'Add', remove: 'Remove',
     item: 'item', level: 'level', checking: 'checking…', missing: 'missing', base: 'base', bonus: 'bonus',
+    unitType: 'Unit type', vetoes: 'Vetoes', grade: 'Grade', choose: 'choose', row: 'row', column: 'column',
+    ticksMet: 'ticked = met', ticksMissing: 'ticked = missing', rangePoints: 'points given', noGrade: 'no grade',
   },
 };
 
@@ -213,6 +217,52 @@ function publicationRow(field, item, level) {
   return row;
 }
 
+// A grid entry: the item, its row, and a column among the cells that row has (a missing cell does not exist).
+function gridRow(field, item, rowId, columnId) {
+  const rowSelect = element('select', { class: 'grid-row' }, ...field.rows.map(r => element('option', { value: r.id, selected: r.id === rowId }, r.label)));
+  const columnSelect = element('select', { class: 'grid-column' });
+  const offerColumns = chosen => {
+    const cells = (field.rows.find(r => r.id === rowSelect.value) || { columns: [] }).columns;
+    columnSelect.replaceChildren(...field.columns.filter(c => cells.includes(c.id))
+      .map(c => element('option', { value: c.id, selected: c.id === chosen }, c.label)));
+  };
+  offerColumns(columnId);
+  rowSelect.addEventListener('change', () => offerColumns(columnSelect.value));
+  const row = element('div', { class: 'row' },
+    element('input', { class: 'item', placeholder: t('item'), value: item || '' }), rowSelect, columnSelect,
+    element('button', { type: 'button', class: 'remove', text: t('remove') }));
+  row.querySelector('.remove').addEventListener('click', () => { row.remove(); scheduleScore(); });
+  return row;
+}
+
+function listEditor(name, makeRow) {
+  const list = element('div', { class: 'entries', 'data-name': name });
+  const add = element('button', { type: 'button', class: 'add', text: t('add') });
+  add.addEventListener('click', () => { list.insertBefore(makeRow(), add); scheduleScore(); });
+  list.append(add);
+  return list;
+}
+
+// A category: the table's rows by their labels; a row scored within a range asks for the points, within [min, max].
+function categoryInput(name, field) {
+  const select = element('select', { name, class: 'category' }, element('option', { value: '', text: `— ${t('choose')} —` }),
+    ...field.rows.map(r => element('option', { value: r.id, 'data-min': r.min, 'data-max': r.max },
+      r.min === null ? r.label : `${r.label} (${r.min} – ${r.max})`)));
+  const points = element('input', { type: 'number', class: 'category-points', name: name + '#points', step: 'any', disabled: true, 'aria-label': t('rangePoints') });
+  const hint = element('span', { class: 'hint' });
+  const offerPoints = () => {
+    const row = field.rows.find(r => r.id === select.value);
+    const ranged = row !== undefined && row.min !== null;
+    points.disabled = !ranged;
+    points.hidden = !ranged;
+    if (ranged) { points.min = row.min; points.max = row.max; } else points.value = '';
+    hint.textContent = ranged ? ` ${t('rangePoints')} ${row.min} – ${row.max}` : '';
+  };
+  select.addEventListener('change', offerPoints);
+  offerPoints();
+  return element('span', {}, select, ' ', points, hint);
+}
+
 function input(line, field) {
   const name = fieldName(line.id, field.key);
   const range = field.max === null ? `≥ ${field.min}` : `${field.min} – ${field.max}`;
@@ -227,30 +277,52 @@ function input(line, field) {
     case 'Amount':
       return element('span', {}, element('input', { type: 'number', name, min: field.min, max: field.max, step: field.kind === 'Count' ? 1 : 'any' }),
         element('span', { class: 'hint', text: ` ${range}` }));
-    case 'Publications': {
-      const list = element('div', { class: 'publications', 'data-name': name });
-      const add = element('button', { type: 'button', class: 'add', text: t('add') });
-      add.addEventListener('click', () => { list.insertBefore(publicationRow(field), add); scheduleScore(); });
-      list.append(add);
-      return list;
-    }
+    case 'Percent':
+      // Typed as a number, written to the evidence with its % sign (76.5%), as the engine reads percentages.
+      return element('span', {}, element('input', { type: 'number', name, min: field.min, max: field.max, step: 'any' }), ' %',
+        element('span', { class: 'hint', text: ` ${field.min}% – ${field.max}%` }));
+    case 'Publications':
+      return listEditor(name, () => publicationRow(field));
+    case 'Category':
+      return categoryInput(name, field);
+    case 'Grid':
+      return listEditor(name, () => gridRow(field));
     case 'ItemIds':
-      return element('span', { class: 'periods' }, ...field.allowed.map(a => element('label', {},
-        element('input', { type: 'checkbox', name, value: a.id }), a.label)));
+      // The same boxes mean "missing" for per_missing and all_of, "met" for a met table: the label says which.
+      return element('span', { class: 'periods' }, element('span', { class: 'ticks hint', text: t(field.lists_met ? 'ticksMet' : 'ticksMissing') }),
+        ...field.allowed.map(a => element('label', {}, element('input', { type: 'checkbox', name, value: a.id }), a.label)));
     default:
       // A kind this page does not know yet (the rubric language grows): plain text, with the engine's description of it.
       return element('span', {}, element('input', { type: 'text', name, 'data-kind': field.kind }), element('span', { class: 'hint', text: ` ${field.description}` }));
   }
 }
 
+// The rubric-level evidence: the unit's type (when the rubric declares types) and a checkbox per veto.
+function unitRules(description) {
+  if (description.unit_types.length === 0 && description.vetoes.length === 0) return null;
+  const types = description.unit_types.length === 0 ? null : element('div', { class: 'field', 'data-key': 'unit_type' },
+    element('label', {}, element('span', { text: t('unitType') + ' ' }),
+      element('select', { id: 'unit-type' }, element('option', { value: '', text: `— ${t('choose')} —` }),
+        ...description.unit_types.map(u => element('option', { value: u.id }, u.label)))));
+  const vetoes = description.vetoes.length === 0 ? null : element('div', { class: 'field', 'data-key': 'vetoes' },
+    element('span', { text: t('vetoes') + ' ' }),
+    element('span', { class: 'periods' }, ...description.vetoes.map(v => element('label', {},
+      element('input', { type: 'checkbox', name: 'veto', value: v.key }), v.label))));
+  return element('fieldset', { id: 'unit-rules' }, element('legend', { text: [types && t('unitType'), vetoes && t('vetoes')].filter(Boolean).join(' · ') }), types, vetoes);
+}
+
 function buildForm(description) {
   form = description;
   const container = $('evidence-form');
-  container.replaceChildren(...description.lines.filter(l => l.fields.length > 0).map(line => element('fieldset', { 'data-line': line.id },
+  container.replaceChildren(...[unitRules(description)].filter(Boolean), ...description.lines.filter(l => l.fields.length > 0).map(line => element('fieldset', { 'data-line': line.id },
     element('legend', { text: `${line.section} · ${line.id} (${line.points})` }),
     element('div', { class: 'hint', text: line.content }),
     ...line.fields.map(field => element('div', { class: 'field', 'data-key': field.key, 'data-kind': field.kind },
       element('label', {}, element('span', { text: field.label + ' ' }), input(line, field)))))));
+}
+
+function entries(name) {
+  return [...$('evidence-form').querySelectorAll(`[data-name="${CSS.escape(name)}"] .row`)];
 }
 
 function valueOf(line, field) {
@@ -261,9 +333,19 @@ function valueOf(line, field) {
     case 'Months': case 'Quarters': return boxes.filter(b => b.checked).map(b => Number(b.value));
     case 'ItemIds': return boxes.filter(b => b.checked).map(b => b.value);
     case 'Count': case 'Amount': return boxes[0].value === '' ? undefined : Number(boxes[0].value);
+    case 'Percent': return boxes[0].value === '' ? undefined : `${boxes[0].value}%`;
+    case 'Category': {
+      const row = field.rows.find(r => r.id === boxes[0].value);
+      if (row === undefined) return undefined;
+      if (row.min === null) return row.id;
+      const points = $('evidence-form').querySelector(`[name="${CSS.escape(name + '#points')}"]`).value;
+      // Without the points the engine says to give them (the card shows it), rather than the page guessing.
+      return points === '' ? { category: row.id } : { category: row.id, points: Number(points) };
+    }
     case 'Publications':
-      return [...$('evidence-form').querySelectorAll(`[data-name="${CSS.escape(name)}"] .row`)]
-        .map(row => ({ item: row.querySelector('.item').value, level: row.querySelector('.level').value }));
+      return entries(name).map(row => ({ item: row.querySelector('.item').value, level: row.querySelector('.level').value }));
+    case 'Grid':
+      return entries(name).map(row => ({ item: row.querySelector('.item').value, row: row.querySelector('.grid-row').value, column: row.querySelector('.grid-column').value }));
     default: {
       const text = boxes[0].value.trim();
       if (text === '') return undefined;
@@ -284,14 +366,23 @@ function evidence() {
     }
   }
   const document = { rubric: form.id, unit: $('unit').value || '—' };
+  if (form.unit_types.length > 0 && $('unit-type').value !== '') document.unit_type = $('unit-type').value;
   if ($('year').value !== '') document.year = Number($('year').value);
+  // Every veto written, false when not ticked: like the checkboxes of the lines, a complete answer.
+  if (form.vetoes.length > 0) document.vetoes = Object.fromEntries(vetoBoxes().map(b => [b.value, b.checked]));
   document.lines = lines;
   return document;
+}
+
+function vetoBoxes() {
+  return [...$('evidence-form').querySelectorAll('input[name="veto"]')];
 }
 
 function fill(document) {
   $('unit').value = document.unit || '';
   $('year').value = document.year === undefined ? '' : document.year;
+  if (form.unit_types.length > 0) $('unit-type').value = document.unit_type || '';
+  vetoBoxes().forEach(b => { b.checked = (document.vetoes || {})[b.value] === true; });
   for (const line of form.lines) {
     const given = (document.lines || {})[line.id] || {};
     for (const field of line.fields) {
@@ -300,30 +391,44 @@ function fill(document) {
       const boxes = [...$('evidence-form').querySelectorAll(`[name="${CSS.escape(name)}"]`)];
       if (field.kind === 'Flag') boxes[0].checked = value === true;
       else if (['Months', 'Quarters', 'ItemIds'].includes(field.kind)) boxes.forEach(b => { b.checked = (value || []).map(String).includes(b.value); });
-      else if (field.kind === 'Publications') {
+      else if (field.kind === 'Publications' || field.kind === 'Grid') {
         const list = $('evidence-form').querySelector(`[data-name="${CSS.escape(name)}"]`);
         list.querySelectorAll('.row').forEach(r => r.remove());
-        for (const p of value || []) list.insertBefore(publicationRow(field, p.item, p.level), list.querySelector('.add'));
-      } else boxes[0].value = value === undefined ? '' : value;
+        for (const p of value || []) {
+          list.insertBefore(field.kind === 'Grid' ? gridRow(field, p.item, p.row, p.column) : publicationRow(field, p.item, p.level), list.querySelector('.add'));
+        }
+      } else if (field.kind === 'Category') {
+        const chosen = typeof value === 'object' && value !== null ? value : { category: value };
+        boxes[0].value = chosen.category || '';
+        boxes[0].dispatchEvent(new Event('change'));
+        if (chosen.points !== undefined) $('evidence-form').querySelector(`[name="${CSS.escape(name + '#points')}"]`).value = chosen.points;
+      } else if (field.kind === 'Percent') boxes[0].value = value === undefined ? '' : String(value).replace(/%$/, '');
+      else boxes[0].value = value === undefined ? '' : value;
     }
   }
   scheduleScore();
 }
 
+// YAML flow text of a value: a percentage stays a plain scalar (76.5%), as the engine reads percentages; other text is quoted.
+function flow(value) {
+  if (Array.isArray(value)) return `[${value.map(flow).join(', ')}]`;
+  if (typeof value === 'object' && value !== null) return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${flow(v)}`).join(', ')} }`;
+  if (typeof value === 'string') return /^\d+(\.\d+)?%$/.test(value) ? value : JSON.stringify(value);
+  return String(value);
+}
+
 function yamlOf(document) {
-  const scalar = v => typeof v === 'string' ? JSON.stringify(v) : String(v);
-  const out = [`# evidence for ${form.title}, written by rubric serve; score it with: rubric score --rubric ${form.id} <this file>`,
-    `rubric: ${scalar(document.rubric)}`, `unit: ${scalar(document.unit)}`];
-  if (document.year !== undefined) out.push(`year: ${document.year}`);
+  const out = [`# evidence for ${form.title}, written by rubric serve; score it with: rubric score --rubric ${form.id} <this file>`];
+  for (const key of ['rubric', 'unit', 'unit_type', 'year', 'vetoes']) if (document[key] !== undefined) out.push(`${key}: ${flow(document[key])}`);
   out.push('lines:');
   for (const [line, keys] of Object.entries(document.lines)) {
     out.push(`  ${line}:`);
     for (const [key, value] of Object.entries(keys)) {
+      // A list of entries (publications, grid entries) one a line; everything else on the key's own line.
       if (Array.isArray(value) && value.length > 0 && typeof value[0] === 'object') {
         out.push(`    ${key}:`);
-        for (const p of value) out.push(`      - { item: ${scalar(p.item)}, level: ${scalar(p.level)} }`);
-      } else if (Array.isArray(value)) out.push(`    ${key}: [${value.map(scalar).join(', ')}]`);
-      else out.push(`    ${key}: ${scalar(value)}`);
+        for (const entry of value) out.push(`      - ${flow(entry)}`);
+      } else out.push(`    ${key}: ${flow(value)}`);
     }
   }
   return out.join('\n') + '\n';
@@ -351,6 +456,12 @@ async function score() {
   }
   problems.replaceChildren();
   $('total').textContent = String(data.total);
+  // Grade, unit type and the vetoes that applied, each with its reason: only for a rubric that declares them.
+  $('grade').textContent = data.grade === undefined ? '' : data.grade === null ? t('noGrade') : data.grade.label;
+  $('grade').dataset.grade = data.grade ? data.grade.id : '';
+  const type = form && form.unit_types.find(u => u.id === data.unit_type);
+  $('card-unit-type').textContent = type ? `${t('unitType')}: ${type.label}` : '';
+  $('card-vetoes').replaceChildren(...(data.vetoes || []).map(v => element('li', { 'data-key': v.key, text: v.reason })));
   $('total').title = `${t('base')} ${data.base_total} + ${t('bonus')} ${data.bonus_total}`;
   $('card-lines').replaceChildren(...data.lines.map(l => element('div', { class: 'card-line', 'data-line': l.id },
     element('b', { text: `${l.score}${l.bonus ? ' + ' + l.bonus : ''} / ${l.points}` }), element('span', { text: `${l.section} · ${l.id}` }),
