@@ -8,9 +8,6 @@ namespace RubricEngine.Runtime;
 /// </summary>
 internal sealed class TotalRules
 {
-    private readonly ulong zeroMask;
-    private readonly ulong capMask;
-    private readonly ulong lowestMask;
     private readonly ImmutableArray<ScoreGrade> results;
 
     /// <param name="vetoes">At most 64, in rubric order: veto i is bit i of an <see cref="EvidenceRow.Vetoes"/> mask.</param>
@@ -20,22 +17,6 @@ internal sealed class TotalRules
         Vetoes = vetoes;
         Grades = grades;
         results = [.. grades.Select(g => new ScoreGrade(g.Id, g.Label))];
-        for (var i = 0; i < vetoes.Length; i++)
-        {
-            var bit = 1UL << i;
-            switch (vetoes[i].Effect)
-            {
-                case VetoEffect.Zero:
-                    zeroMask |= bit;
-                    break;
-                case VetoEffect.Cap:
-                    capMask |= bit;
-                    break;
-                default:
-                    lowestMask |= bit;
-                    break;
-            }
-        }
     }
 
     public ImmutableArray<RubricVeto> Vetoes { get; }
@@ -50,23 +31,48 @@ internal sealed class TotalRules
     public decimal Apply(decimal total, ulong raised, out int grade)
     {
         var result = total;
-        if ((raised & zeroMask) != 0)
+        var lowest = false;
+        for (var i = 0; i < Vetoes.Length; i++)
         {
-            result = 0m;
-        }
-        else if ((raised & capMask) != 0)
-        {
-            for (var i = 0; i < Vetoes.Length; i++)
+            var veto = Vetoes[i];
+            if ((raised & (1UL << i)) == 0)
             {
-                if ((raised & capMask & (1UL << i)) != 0)
-                {
-                    result = Math.Min(result, Vetoes[i].Cap!.Value);
-                }
+                continue;
+            }
+
+            switch (veto.Effect)
+            {
+                case VetoEffect.Cap:
+                    result = Math.Min(result, veto.Cap!.Value);
+                    break;
+                case VetoEffect.LowestGrade:
+                    lowest = true;
+                    break;
             }
         }
 
-        grade = (raised & lowestMask) != 0 ? Grades.Length - 1 : GradeOf(result);
+        if (IsRaised(raised, VetoEffect.Zero))
+        {
+            result = 0m;
+        }
+
+        grade = lowest ? Grades.Length - 1 : GradeOf(result);
         return result;
+    }
+
+    /// <summary>True when a raised veto has this effect.</summary>
+    private bool IsRaised(ulong raised, VetoEffect effect)
+    {
+        for (var i = 0; i < Vetoes.Length; i++)
+        {
+            var veto = Vetoes[i];
+            if ((raised & (1UL << i)) != 0 && veto.Effect == effect)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The grade with this index, or null for -1.</summary>
@@ -86,20 +92,16 @@ internal sealed class TotalRules
         return -1;
     }
 
-    /// <summary>The raised vetoes' keys, in rubric order; empty (and no allocation) when none was raised.</summary>
+    /// <summary>The raised vetoes' keys, in rubric order; empty when none was raised.</summary>
     public ImmutableArray<string> Keys(ulong raised)
     {
-        if (raised == 0)
-        {
-            return [];
-        }
-
         var keys = ImmutableArray.CreateBuilder<string>();
         for (var i = 0; i < Vetoes.Length; i++)
         {
+            var veto = Vetoes[i];
             if ((raised & (1UL << i)) != 0)
             {
-                keys.Add(Vetoes[i].Key);
+                keys.Add(veto.Key);
             }
         }
 
@@ -111,24 +113,19 @@ internal sealed class TotalRules
     /// <param name="after">The total <see cref="Apply"/> gave.</param>
     public ImmutableArray<AppliedVeto> Explain(decimal before, decimal after, ulong raised)
     {
-        if (raised == 0)
-        {
-            return [];
-        }
-
         var applied = ImmutableArray.CreateBuilder<AppliedVeto>();
         for (var i = 0; i < Vetoes.Length; i++)
         {
+            var veto = Vetoes[i];
             if ((raised & (1UL << i)) == 0)
             {
                 continue;
             }
 
-            var veto = Vetoes[i];
             var effect = veto.Effect switch
             {
                 VetoEffect.Zero => $"总分 {Numbers.Format(before)} → 0",
-                VetoEffect.Cap => CapReason(veto.Cap!.Value, before, after, zeroed: (raised & zeroMask) != 0),
+                VetoEffect.Cap => CapReason(veto.Cap!.Value, before, after, zeroed: IsRaised(raised, VetoEffect.Zero)),
                 _ => $"等级定为最低等级 {Grades[^1].Label}",
             };
             applied.Add(new AppliedVeto(veto.Key, veto.Label, veto.Effect, $"一票否决：{veto.Label}，{effect}"));
