@@ -138,7 +138,8 @@ internal static class Scorer
             if (criterion.IsBonus)
             {
                 bonus += score;
-                reasons.Add(criterion.Label + "：" + reason + "（加分，不计入本项分值）");
+                // A bonus criterion may also take away (加减分: 每例扣0.5分): a deduction is not called 加分.
+                reasons.Add(criterion.Label + "：" + reason + (score < 0 ? "（减分，不计入本项分值）" : "（加分，不计入本项分值）"));
             }
             else
             {

@@ -102,6 +102,41 @@ public sealed class ScorerTests
     }
 
     [Test]
+    public void A_bonus_criterion_that_takes_away_is_called_a_deduction_not_a_bonus()
+    {
+        const string rubric = """
+            id: test
+            title: 加减分
+            source: 测试
+            total: 5
+            sections: [{ name: 党员发展, points: 5 }]
+            lines:
+              - id: members
+                section: 党员发展
+                content: 新发展党员结构
+                points: 5
+                check: 查看资料
+                standard: 年龄低于35周岁的，每例加0.5分；高中学历每例扣0.5分
+                criteria:
+                  - { key: done, label: 已完成, points: 5, rule: present(5) }
+                  - { key: young, label: 35周岁以下, points: 0, rule: uncapped per_item(0.5) bonus, unit: 例 }
+                  - { key: school, label: 高中学历, points: 0, rule: per_item(-0.5) bonus, unit: 例 }
+            """;
+
+        // young 2 × 0.5 = 1 (加分); school 3 × 0.5 = 1.5 taken away (减分); bonus 1 − 1.5 = −0.5
+        var line = Score(rubric, "rubric: test\nunit: 测试村\nlines:\n  members: { done: true, young: 2, school: 3 }\n").Lines[0];
+        line.Bonus.Should().Be(-0.5m);
+        line.Reasons.Should().Equal(
+            "已完成：有，5 分",
+            "35周岁以下：2 例 × 0.5 = 1（加分，不计入本项分值）",
+            "高中学历：3 例 × 0.5，扣 1.5（减分，不计入本项分值）");
+
+        // No case on either side: each bonus criterion scores 0, which takes nothing away, so it is still 加分.
+        var none = Score(rubric, "rubric: test\nunit: 测试村\nlines:\n  members: { done: true, young: 0, school: 0 }\n").Lines[0];
+        none.Reasons.Skip(1).Should().OnlyContain(r => r.EndsWith("（加分，不计入本项分值）", StringComparison.Ordinal));
+    }
+
+    [Test]
     public void Sections_and_totals_add_every_line_and_every_bonus()
     {
         var card = Score(Bonuses, AllBonusesEvidence);
