@@ -12,6 +12,7 @@ using RubricEngine.Evidence;
 using RubricEngine.Loading;
 using RubricEngine.Parsing;
 using RubricEngine.Scoring;
+using RubricEngine.Syntax;
 
 namespace RubricEngine;
 
@@ -45,6 +46,7 @@ public sealed class Rubric
         Rounding = syntax.Rounding.Mode;
         Sections = [.. syntax.Sections.Select(s => new RubricSection(s.Name.Value, s.Points.Value))];
         Compiled = compiled;
+        Syntax = syntax;
         Lines = [.. compiled.Lines.Select(l => l.Info)];
         Limits = limits;
         linesById = Lines.ToFrozenDictionary(l => l.Id, StringComparer.Ordinal);
@@ -64,6 +66,7 @@ public sealed class Rubric
         Rounding = rubric.Rounding;
         Sections = rubric.Sections;
         Compiled = rubric.Compiled;
+        Syntax = rubric.Syntax;
         Lines = rubric.Lines;
         Limits = rubric.Limits;
         linesById = rubric.linesById;
@@ -127,6 +130,9 @@ public sealed class Rubric
 
     /// <summary>What scoring needs: the runtime of every criterion and the layout of an evidence row.</summary>
     internal CompiledRubric Compiled { get; }
+
+    /// <summary>The rubric as written (tables, criteria's units, levels and rules by unit type): what a diff compares beyond the public model.</summary>
+    internal RubricSyntax Syntax { get; }
 
     internal ImmutableArray<CompiledLine> CompiledLines => Compiled.Lines;
 

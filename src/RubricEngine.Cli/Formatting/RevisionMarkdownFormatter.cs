@@ -24,6 +24,14 @@ internal static class RevisionMarkdownFormatter
             }
         }
 
+        foreach (var part in diff.Parts)
+        {
+            foreach (var field in part.Fields)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {RevisionWords.Kind(part.Kind)} | {Escape(RevisionWords.Part(part))} | {RevisionWords.Field(field.Field)} | {Escape(RevisionWords.Value(field.Old))} | {Escape(RevisionWords.Value(field.New))} |");
+            }
+        }
+
         if (diff.Total is { } total)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"| 修改 | 总分 | 分值 | {total.Old} | {total.New} |");
@@ -43,12 +51,13 @@ internal static class RevisionMarkdownFormatter
         }
 
         text.AppendLine();
-        text.AppendLine("| 单位 | 原总分 | 新总分 | 变化 | 原排名 | 新排名 | 名次变化 | 变动的行 |");
-        text.AppendLine("|---|--:|--:|--:|--:|--:|:-:|---|");
+        var grades = impact.HasGrades;
+        text.AppendLine(grades ? "| 单位 | 原总分 | 新总分 | 变化 | 原等级 | 新等级 | 原排名 | 新排名 | 名次变化 | 变动的行 |" : "| 单位 | 原总分 | 新总分 | 变化 | 原排名 | 新排名 | 名次变化 | 变动的行 |");
+        text.AppendLine(grades ? "|---|--:|--:|--:|---|---|--:|--:|:-:|---|" : "|---|--:|--:|--:|--:|--:|:-:|---|");
         foreach (var unit in impact.Units)
         {
             var lines = string.Join("；", unit.Lines.Select(l => $"`{l.Line}` {RevisionWords.Score(l.Old)} → {RevisionWords.Score(l.New)}"));
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {Escape(unit.Unit)} | {ScoreText.Format(unit.OldTotal)} | {ScoreText.Format(unit.NewTotal)} | {ScoreText.Signed(unit.Delta)} | {RevisionWords.Rank(unit.OldRank)} | {RevisionWords.Rank(unit.NewRank)} | {RevisionWords.RankChange(unit)} | {lines} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {Escape(unit.Unit)} | {ScoreText.Format(unit.OldTotal)} | {ScoreText.Format(unit.NewTotal)} | {ScoreText.Signed(unit.Delta)} | {(grades ? $"{Escape(RevisionWords.Grade(unit.OldGrade))} | {Escape(RevisionWords.Grade(unit.NewGrade))} | " : "")}{RevisionWords.Rank(unit.OldRank)} | {RevisionWords.Rank(unit.NewRank)} | {RevisionWords.RankChange(unit)} | {lines} |");
         }
 
         text.AppendLine();

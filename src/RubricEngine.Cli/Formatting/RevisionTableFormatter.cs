@@ -32,6 +32,7 @@ internal static class RevisionTableFormatter
             }
         }
 
+        AppendParts(text, diff.Parts);
         text.AppendLine(diff.Total is { } total
             ? $"总分  {total.Old} → {total.New}"
             : $"总分  {ScoreText.Format(diff.New.Total)}（未变）");
@@ -44,22 +45,7 @@ internal static class RevisionTableFormatter
             text.AppendLine(CultureInfo.InvariantCulture, $"{RevisionWords.Kind(change.Kind)}  {change.Line.PadRight(idWidth)}  {change.Section}");
             foreach (var field in change.Fields)
             {
-                var label = "      " + TextWidth.PadRight(RevisionWords.Field(field.Field), labelWidth) + "  ";
-                var old = RevisionWords.Value(field.Old);
-                var @new = RevisionWords.Value(field.New);
-                if (change.Kind is ChangeKind.Added or ChangeKind.Removed)
-                {
-                    text.AppendLine(label + (field.New ?? field.Old)); // a whole line added or removed: its values, no arrows
-                }
-                else if (TextWidth.Of(old) + TextWidth.Of(@new) <= SideBySideWidth)
-                {
-                    text.AppendLine(CultureInfo.InvariantCulture, $"{label}{old} → {@new}");
-                }
-                else
-                {
-                    text.AppendLine(CultureInfo.InvariantCulture, $"{label}  {old}");
-                    text.AppendLine(CultureInfo.InvariantCulture, $"{new string(' ', TextWidth.Of(label))}→ {@new}");
-                }
+                AppendField(text, "      " + TextWidth.PadRight(RevisionWords.Field(field.Field), labelWidth) + "  ", change.Kind, field);
             }
         }
 
@@ -72,13 +58,58 @@ internal static class RevisionTableFormatter
         return text.ToString();
     }
 
+    /// <summary>
+    /// Tables, levels, unit types, vetoes and grades, under a heading of their own, only when one changed (a rubric
+    /// without them reads as before).
+    /// </summary>
+    private static void AppendParts(StringBuilder text, IReadOnlyList<PartChange> parts)
+    {
+        if (parts.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine("评分表、级别、单位类型、一票否决与等级");
+        var labelWidth = parts.SelectMany(p => p.Fields).Select(f => TextWidth.Of(RevisionWords.Field(f.Field))).DefaultIfEmpty(0).Max();
+        foreach (var part in parts)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {RevisionWords.Kind(part.Kind)}  {RevisionWords.Part(part)}");
+            foreach (var field in part.Fields)
+            {
+                AppendField(text, "        " + TextWidth.PadRight(RevisionWords.Field(field.Field), labelWidth) + "  ", part.Kind, field);
+            }
+        }
+    }
+
+    /// <summary>One field: its value alone for a whole thing added or removed, else old → new, side by side when short.</summary>
+    private static void AppendField(StringBuilder text, string label, ChangeKind kind, FieldChange field)
+    {
+        var old = RevisionWords.Value(field.Old);
+        var @new = RevisionWords.Value(field.New);
+        if (kind is ChangeKind.Added or ChangeKind.Removed)
+        {
+            text.AppendLine(label + (field.New ?? field.Old)); // a whole line added or removed: its values, no arrows
+        }
+        else if (TextWidth.Of(old) + TextWidth.Of(@new) <= SideBySideWidth)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{label}{old} → {@new}");
+        }
+        else
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{label}  {old}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{new string(' ', TextWidth.Of(label))}→ {@new}");
+        }
+    }
+
     private static void AppendImpact(StringBuilder text, RevisionImpact impact, CultureInfo culture)
     {
         text.AppendLine(CultureInfo.InvariantCulture, $"影响：{impact.Units.Length} 个单位");
         var ranked = impact.Units.Any(u => u.OldRank is not null);
-        string[] headers = ranked ? ["单位", "原总分", "新总分", "变化", "原排名", "新排名", "名次变化"] : ["单位", "原总分", "新总分", "变化"];
-        var rows = impact.Units.Select(u => new[] { u.Unit, ScoreText.Format(u.OldTotal), ScoreText.Format(u.NewTotal), ScoreText.Signed(u.Delta),
-            RevisionWords.Rank(u.OldRank), RevisionWords.Rank(u.NewRank), RevisionWords.RankChange(u) }[..headers.Length]).ToList();
+        string[] headers = ["单位", "原总分", "新总分", "变化", .. impact.HasGrades ? ["原等级", "新等级"] : Array.Empty<string>(),
+            .. ranked ? ["原排名", "新排名", "名次变化"] : Array.Empty<string>()];
+        var rows = impact.Units.Select(u => (string[])[u.Unit, ScoreText.Format(u.OldTotal), ScoreText.Format(u.NewTotal), ScoreText.Signed(u.Delta),
+            .. impact.HasGrades ? [RevisionWords.Grade(u.OldGrade), RevisionWords.Grade(u.NewGrade)] : Array.Empty<string>(),
+            .. ranked ? [RevisionWords.Rank(u.OldRank), RevisionWords.Rank(u.NewRank), RevisionWords.RankChange(u)] : Array.Empty<string>()]).ToList();
         var widths = headers.Select((h, i) => Math.Max(TextWidth.Of(h), rows.Select(r => TextWidth.Of(r[i])).DefaultIfEmpty(0).Max())).ToArray();
         text.AppendLine(Row(headers, widths));
         foreach (var row in rows)

@@ -7,7 +7,7 @@ namespace RubricEngine.Reporting;
 
 /// <summary>
 /// Writes a <see cref="RubricDiff"/> and its <see cref="RevisionImpact"/> as the JSON contract of <c>rubric diff --format json</c>:
-/// <c>old</c>, <c>new</c>, <c>changes</c>, <c>sections</c>, <c>impact</c>, <c>summary</c> and <c>refused</c>
+/// <c>old</c>, <c>new</c>, <c>changes</c>, <c>sections</c>, <c>parts</c>, <c>impact</c>, <c>summary</c> and <c>refused</c>
 /// (docs/revising.md). Totals are JSON numbers as in the score card; changed fields are text.
 /// </summary>
 public static class RevisionJson
@@ -47,6 +47,18 @@ public static class RevisionJson
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("parts");
+            foreach (var part in diff.Parts)
+            {
+                json.WriteStartObject();
+                json.WriteString("part", part.Part);
+                json.WriteString("id", part.Id);
+                json.WriteString("kind", Kind(part.Kind));
+                WriteFields(json, part.Fields);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             WriteImpact(json, impact);
             json.WriteEndObject();
         }
@@ -67,6 +79,12 @@ public static class RevisionJson
             ScoreCardJson.WriteNumber(json, "delta", unit.Delta);
             ScoreCardJson.WriteNumberOrNull(json, "old_rank", unit.OldRank);
             ScoreCardJson.WriteNumberOrNull(json, "new_rank", unit.NewRank);
+            if (impact!.HasGrades)
+            {
+                WriteGrade(json, "old_grade", unit.OldGrade);
+                WriteGrade(json, "new_grade", unit.NewGrade);
+            }
+
             json.WriteStartArray("lines");
             foreach (var line in unit.Lines)
             {
@@ -98,6 +116,21 @@ public static class RevisionJson
         }
 
         json.WriteEndArray();
+    }
+
+    /// <summary><c>{ "id", "label" }</c> as in the score card, or null.</summary>
+    private static void WriteGrade(Utf8JsonWriter json, string name, ScoreGrade? grade)
+    {
+        if (grade is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartObject(name);
+        json.WriteString("id", grade.Id);
+        json.WriteString("label", grade.Label);
+        json.WriteEndObject();
     }
 
     private static void WriteSide(Utf8JsonWriter json, string name, RubricVersionInfo side)

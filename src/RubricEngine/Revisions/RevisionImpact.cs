@@ -30,6 +30,12 @@ public sealed record UnitImpact(
 {
     /// <summary>New total minus old total.</summary>
     public decimal Delta => NewTotal - OldTotal;
+
+    /// <summary>Its grade under the old version (after vetoes); null when that version has no grades or none applies.</summary>
+    public ScoreGrade? OldGrade { get; init; }
+
+    /// <summary>Its grade under the new version (after vetoes); null when that version has no grades or none applies.</summary>
+    public ScoreGrade? NewGrade { get; init; }
 }
 
 /// <summary>An evidence file that could not be scored under one of the versions, with the reasons.</summary>
@@ -51,6 +57,9 @@ public sealed record RefusedEvidence(string File, ImmutableArray<Diagnostic> Dia
 /// <param name="Refused">The files that could not be scored.</param>
 public sealed record RevisionImpact(ImmutableArray<UnitImpact> Units, ImmutableArray<RefusedEvidence> Refused)
 {
+    /// <summary>True when some unit has a grade under either version: the reports then show grades beside totals.</summary>
+    public bool HasGrades => Units.Any(u => u.OldGrade is not null || u.NewGrade is not null);
+
     /// <summary>Units whose total went up.</summary>
     public int Up => Units.Count(u => u.Delta > 0);
 
@@ -113,7 +122,7 @@ public sealed record RevisionImpact(ImmutableArray<UnitImpact> Units, ImmutableA
         var several = scored.Count > 1;
         var units = scored.Select(s => new UnitImpact(s.New.Unit, s.File, s.Old.Total, s.New.Total, LinesThatMoved(s.Old, s.New), s.New.Warnings,
             several ? Rank(s.Old.Total, scored.Select(o => o.Old.Total)) : null,
-            several ? Rank(s.New.Total, scored.Select(o => o.New.Total)) : null));
+            several ? Rank(s.New.Total, scored.Select(o => o.New.Total)) : null) { OldGrade = s.Old.Grade, NewGrade = s.New.Grade });
         return new RevisionImpact([.. units], refused.ToImmutable());
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RubricEngine.Syntax;
 
 namespace RubricEngine.Revisions;
 
@@ -41,8 +42,10 @@ public sealed record RubricVersionInfo(string Id, string? Version, DateOnly? Eff
 /// <summary>
 /// One field that differs, old → new, as text (numbers in invariant form, rules in canonical DSL). Line fields are
 /// <c>id</c>, <c>section</c>, <c>content</c> (考核内容), <c>points</c>, <c>check</c>, <c>standard</c> (评价标准);
-/// a criterion's are <c>criteria.&lt;key&gt;.label|points|rule|items|key</c>, and <c>criteria.&lt;key&gt;</c> for a
-/// criterion added or removed. Sections have <c>name</c> and <c>points</c>.
+/// a criterion's are <c>criteria.&lt;key&gt;.label|points|rule|items|key|unit|table|levels</c>,
+/// <c>criteria.&lt;key&gt;.rules.&lt;unit type&gt;</c> for rules by unit type, and <c>criteria.&lt;key&gt;</c> for a
+/// criterion added or removed. Sections have <c>name</c> and <c>points</c>. Rubric parts (<see cref="PartChange"/>) have
+/// <c>label</c>, <c>measure</c>, <c>unit</c>, <c>rows.&lt;n&gt;</c>, <c>columns</c>, <c>effect</c>, <c>cap</c>, <c>from</c>.
 /// </summary>
 /// <param name="Field">Which field.</param>
 /// <param name="Old">The old value; null when it did not exist.</param>
@@ -61,6 +64,17 @@ public sealed record LineChange(string Line, ChangeKind Kind, string Section, Im
 /// <param name="Kind">What happened to it.</param>
 /// <param name="Fields">The fields that differ: <c>name</c>, <c>points</c>.</param>
 public sealed record SectionChange(string Name, ChangeKind Kind, ImmutableArray<FieldChange> Fields);
+
+/// <summary>
+/// A rubric-wide part added, removed or changed: a lookup table (<c>table</c>), a level of the rubric's <c>levels</c>
+/// (<c>level</c>), a unit type (<c>unit_type</c>), a veto (<c>veto</c>) or a grade (<c>grade</c>), matched by id (a
+/// veto by its key). A table's rows are compared by position, each written as in the rubric (<c>{ from: 150, below: 200, points: 40 }</c>).
+/// </summary>
+/// <param name="Part"><c>table</c>, <c>level</c>, <c>unit_type</c>, <c>veto</c> or <c>grade</c>.</param>
+/// <param name="Id">Its id (a veto's key).</param>
+/// <param name="Kind">What happened to it (never <see cref="ChangeKind.Renamed"/>).</param>
+/// <param name="Fields">The fields that differ; for a part added or removed, its fields.</param>
+public sealed record PartChange(string Part, string Id, ChangeKind Kind, ImmutableArray<FieldChange> Fields);
 
 /// <summary>
 /// What changed between two versions of a rubric, in the terms of the rubric's table: lines added, removed,
@@ -82,8 +96,11 @@ public sealed record RubricDiff(
     ImmutableArray<SectionChange> Sections,
     FieldChange? Total)
 {
-    /// <summary>True when the two versions score alike and read alike: no line, section or total changed.</summary>
-    public bool IsEmpty => Changes.IsEmpty && Sections.IsEmpty && Total is null;
+    /// <summary>Tables, levels, unit types, vetoes and grades that changed, in that order, each in the new rubric's order then removed ones.</summary>
+    public ImmutableArray<PartChange> Parts { get; init; } = [];
+
+    /// <summary>True when the two versions score alike and read alike: no line, section, rubric part or total changed.</summary>
+    public bool IsEmpty => Changes.IsEmpty && Sections.IsEmpty && Parts.IsEmpty && Total is null;
 
     /// <summary>Compares two versions of a rubric. Lines are matched by id; a removed and an added line with the same 考核内容 are a rename.</summary>
     /// <param name="old">The earlier version.</param>
@@ -99,7 +116,7 @@ public sealed record RubricDiff(
         {
             if (old.FindLine(line.Id) is { } before)
             {
-                var fields = CompareLines(before, line, renamedSections);
+                var fields = CompareLines(before, line, renamedSections, old, @new);
                 if (fields.Length > 0)
                 {
                     changes.Add(new LineChange(line.Id, ChangeKind.Changed, line.Section, fields));
@@ -109,7 +126,7 @@ public sealed record RubricDiff(
             {
                 removed.Remove(renamed);
                 changes.Add(new LineChange(line.Id, ChangeKind.Renamed, line.Section,
-                    [new FieldChange("id", renamed.Id, line.Id), .. CompareLines(renamed, line, renamedSections)]));
+                    [new FieldChange("id", renamed.Id, line.Id), .. CompareLines(renamed, line, renamedSections, old, @new)]));
             }
             else
             {
@@ -119,7 +136,10 @@ public sealed record RubricDiff(
 
         changes.AddRange(removed.Select(line => new LineChange(line.Id, ChangeKind.Removed, line.Section, Describe(line, added: false))));
         return new RubricDiff(RubricVersionInfo.Of(old), RubricVersionInfo.Of(@new), changes.ToImmutable(),
-            CompareSections(old, @new, renamedSections), Change("total", old.Total, @new.Total));
+            CompareSections(old, @new, renamedSections), Change("total", old.Total, @new.Total))
+        {
+            Parts = RubricParts.Compare(old.Syntax, @new.Syntax),
+        };
     }
 
     /// <summary>
@@ -173,7 +193,7 @@ public sealed record RubricDiff(
         return changes.ToImmutable();
     }
 
-    private static ImmutableArray<FieldChange> CompareLines(RubricLine old, RubricLine @new, Dictionary<string, string> renamedSections)
+    private static ImmutableArray<FieldChange> CompareLines(RubricLine old, RubricLine @new, Dictionary<string, string> renamedSections, Rubric oldRubric, Rubric newRubric)
     {
         // A line whose section was renamed has not moved: the section's rename says it once.
         var oldSection = renamedSections.GetValueOrDefault(old.Section, old.Section);
@@ -207,8 +227,23 @@ public sealed record RubricDiff(
             fields.Add(Change($"{name}.key", Key(before), Key(criterion)));
             fields.Add(Change($"{name}.label", before.Label, criterion.Label));
             fields.Add(Change($"{name}.points", before.Points, criterion.Points));
-            fields.Add(Change($"{name}.rule", before.Rule, criterion.Rule));
+            var beforeSyntax = SyntaxOf(oldRubric, old, before);
+            var afterSyntax = SyntaxOf(newRubric, @new, criterion);
+            // Rules by unit type on both sides are compared type by type; otherwise the whole rule, as its canonical text.
+            if (beforeSyntax is { Variants.IsEmpty: false } && afterSyntax is { Variants.IsEmpty: false })
+            {
+                fields.AddRange(RubricParts.CompareRules(name, beforeSyntax, afterSyntax));
+            }
+            else
+            {
+                fields.Add(Change($"{name}.rule", before.Rule, criterion.Rule));
+            }
+
             fields.Add(Change($"{name}.items", string.Join(", ", before.Items), string.Join(", ", criterion.Items)));
+            if (beforeSyntax is not null && afterSyntax is not null)
+            {
+                fields.AddRange(RubricParts.CompareCriterion(name, beforeSyntax, afterSyntax));
+            }
         }
 
         fields.AddRange(oldLeft.Skip(newLeft.Count).Select(c => new FieldChange($"criteria.{Key(c)}", Summary(c), null)));
@@ -221,6 +256,14 @@ public sealed record RubricDiff(
         FieldChange Field(string name, string value) => added ? new(name, null, value) : new(name, value, null);
         return [Field("content", line.Content), Field("points", Text(line.Points)), Field("standard", line.Standard),
             .. line.Criteria.Select(c => Field($"criteria.{Key(c)}", Summary(c)))];
+    }
+
+    /// <summary>The criterion as written, found by its place in its line (the compiler keeps the file's order).</summary>
+    private static CriterionSyntax? SyntaxOf(Rubric rubric, RubricLine line, RubricCriterion criterion)
+    {
+        var written = rubric.Syntax.Lines.FirstOrDefault(l => l.Id.Value == line.Id)?.Criteria ?? [];
+        var index = line.Criteria.IndexOf(criterion);
+        return index >= 0 && index < written.Length ? written[index] : null;
     }
 
     private static string Key(RubricCriterion criterion) => string.Join("+", criterion.Keys);

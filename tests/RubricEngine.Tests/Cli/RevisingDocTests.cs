@@ -29,6 +29,7 @@ public sealed class RevisingDocTests
 
     [TestCase("check samples/revisions/village-2023.yaml", 1)]
     [TestCase("diff rubrics/village.yaml samples/revisions/village-2023.yaml", 0)]
+    [TestCase("diff rubrics/examples/school-safety-inspection.yaml samples/revisions/school-safety-2025.yaml --evidence samples/examples/school-safety-inspection.yaml", 0)]
     public void A_whole_block_is_the_commands_output(string command, int occurrence) =>
         Printed(command).Should().Equal(Block(command, occurrence));
 

@@ -98,4 +98,22 @@ public sealed class RubricDiffTests
             ("rules", "criteria.missing.items: signboard, duties, lecture_rules → signboard, duties"),
             ("publicity", "criteria.publications.rule: uncapped tiered(2, 3, 4, 6) max_per_item → tiered(2, 3, 4, 5) max_per_item cap 10"));
     }
+
+    [Test]
+    public void A_revision_of_only_the_rubrics_levels_is_not_empty_and_names_the_level()
+    {
+        // 县级 and 国家级 relabelled: no line, section or total differs, yet the card names the levels differently.
+        var edited = EditedVillage(("{ id: county, label: 县级 }", "{ id: county, label: 区县级 }"), ("{ id: national, label: 国家级 }", "{ id: national, label: 全国级 }"));
+        var diff = RubricDiff.Compare(Village2022, edited);
+
+        diff.Changes.Should().BeEmpty();
+        diff.Parts.Should().BeEquivalentTo(
+            [
+                new PartChange("level", "county", ChangeKind.Changed, [new FieldChange("label", "县级", "区县级")]),
+                new PartChange("level", "national", ChangeKind.Changed, [new FieldChange("label", "国家级", "全国级")]),
+            ],
+            o => o.WithStrictOrdering());
+        diff.IsEmpty.Should().BeFalse();
+        RubricDiff.Compare(Village2022, Village2022).Parts.Should().BeEmpty();
+    }
 }

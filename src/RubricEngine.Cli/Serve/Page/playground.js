@@ -181,7 +181,8 @@ async function showChanges() {
   const box = $('changes');
   if (status !== 200) { box.replaceChildren(element('p', { text: data.error })); return; }
   if (!data.ok) { showDiagnostics(data.diagnostics); box.replaceChildren(); return; }
-  const changes = [...data.diff.sections.map(s => ({ line: s.name, kind: s.kind, fields: s.fields })), ...data.diff.changes];
+  const changes = [...data.diff.sections.map(s => ({ line: s.name, kind: s.kind, fields: s.fields })),
+    ...data.diff.parts.map(p => ({ line: `${p.part} ${p.id}`, kind: p.kind, fields: p.fields })), ...data.diff.changes];
   if (changes.length === 0) { box.replaceChildren(element('p', { class: 'change', text: t('noChanges') })); return; }
   box.replaceChildren(...changes.map(c => element('div', { class: 'change' },
     element('b', { text: `${c.kind} ${c.line}` }),
