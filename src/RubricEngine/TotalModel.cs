@@ -15,6 +15,17 @@ public enum VetoEffect
     LowestGrade,
 }
 
+/// <summary>A veto's effect as the rubric writes it, for the score card's JSON and the diff.</summary>
+internal static class VetoEffectNames
+{
+    public static string Of(VetoEffect effect) => effect switch
+    {
+        VetoEffect.Zero => "zero",
+        VetoEffect.Cap => "cap",
+        _ => "lowest_grade",
+    };
+}
+
 /// <summary>A unit type of the rubric (<c>unit_types</c>): 区 and 开发区 may be scored by different rules.</summary>
 /// <param name="Id">The id the evidence gives as <c>unit_type</c>, e.g. <c>zone</c>.</param>
 /// <param name="Label">The name people know it by, e.g. 开发区.</param>

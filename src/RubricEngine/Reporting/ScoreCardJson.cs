@@ -280,14 +280,7 @@ internal sealed record VetoDocument(
     [property: JsonPropertyName("effect")] string Effect,
     [property: JsonPropertyName("reason")] string Reason)
 {
-    public static VetoDocument Of(AppliedVeto veto) => new(veto.Key, veto.Label, EffectName(veto.Effect), veto.Reason);
-
-    public static string EffectName(VetoEffect effect) => effect switch
-    {
-        VetoEffect.Zero => "zero",
-        VetoEffect.Cap => "cap",
-        _ => "lowest_grade",
-    };
+    public static VetoDocument Of(AppliedVeto veto) => new(veto.Key, veto.Label, VetoEffectNames.Of(veto.Effect), veto.Reason);
 }
 
 internal sealed record SectionDocument(

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using RubricEngine.Reporting;
 using RubricEngine.Syntax;
 
 namespace RubricEngine.Revisions;
@@ -91,7 +90,7 @@ internal static class RubricParts
     }
 
     private static IEnumerable<(string, string?)> VetoFields(VetoSyntax veto) =>
-        [("label", veto.Label), ("effect", VetoDocument.EffectName(veto.Effect.Value)), ("cap", Number(veto.Cap?.Value))];
+        [("label", veto.Label), ("effect", VetoEffectNames.Of(veto.Effect.Value)), ("cap", Number(veto.Cap?.Value))];
 
     /// <summary>A band row as the rubric writes it: <c>{ from: 150, below: 200, points: 40 }</c>; a percent table's bounds with %.</summary>
     private static string Band(BandRowSyntax row, bool percent)
