@@ -60,6 +60,31 @@ public sealed class VetoAndGradeTests
     }
 
     [Test]
+    public void A_zero_veto_listed_after_others_still_makes_the_total_0()
+    {
+        // The same vetoes, the zero listed last: which one is raised must not depend on its place in the list.
+        var reordered = EvidenceText.Compile(TotalRulesText.Rubric(TotalRulesText.UnitTypes + """
+
+            vetoes:
+              - { key: late_report, label: 未按时报送, effect: cap, cap: 60 }
+              - { key: fraud, label: 弄虚作假, effect: lowest_grade }
+              - { key: major_accident, label: 发生较大事故以上（因不可抗力因素除外）, effect: zero }
+
+            """ + TotalRulesText.Grades));
+
+        // 89.5 before the veto (85 + 2 × 1.25 + bonus 2) → 0, and 0 < 60 is the last grade.
+        var card = Score(Evidence89("vetoes: { major_accident: true }"), reordered);
+        card.Total.Should().Be(0m);
+        card.Grade.Should().Be(new ScoreGrade("fail", "不合格"));
+
+        // With the cap (first) raised too, the zero still wins, and the cap's reason says why.
+        var both = Score(Evidence89("vetoes: { late_report: true, major_accident: true }"), reordered);
+        both.Total.Should().Be(0m);
+        both.Vetoes.Select(v => v.Key).Should().Equal("late_report", "major_accident");
+        both.Vetoes[0].Reason.Should().Contain("另有否决使总分为 0");
+    }
+
+    [Test]
     public void A_cap_below_the_total_lowers_it_to_the_cap()
     {
         var card = Score(Evidence89("vetoes: { late_report: true }"));
