@@ -40,8 +40,12 @@ internal static class Compiler
 
     private static CompiledCriterion CompileCriterion(BoundCriterion criterion, ImmutableArray<EvidenceSlot> slots)
     {
-        var (guarded, numbers) = Runtimes(criterion, slots);
-        if (!criterion.Variants.IsEmpty)
+        CriterionRuntime guarded, numbers;
+        if (criterion.Variants.IsEmpty)
+        {
+            (guarded, numbers) = Runtimes(criterion, slots);
+        }
+        else
         {
             // Each unit type's rule reads the same slots; the row's unit type picks one at scoring time.
             var variants = criterion.Variants.Select(v => Runtimes(v, slots)).ToArray();
